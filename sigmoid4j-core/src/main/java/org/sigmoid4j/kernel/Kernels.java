@@ -1,0 +1,227 @@
+package org.sigmoid4j.kernel;
+
+import java.util.Objects;
+import org.sigmoid4j.internal.kernel.KernelProvider;
+import org.sigmoid4j.internal.kernel.KernelSupport;
+import org.sigmoid4j.math.Logistic;
+
+/**
+ * The public bulk kernels: one facade over the implementation chosen once per JVM (SIMD through
+ * the Vector API when {@code --add-modules jdk.incubator.vector} is given, scalar otherwise; see
+ * {@link #info()}). Element-wise methods read {@code x[xOff..xOff+n)} and write
+ * {@code y[yOff..yOff+n)}; in place ({@code x == y}, same offset) is allowed.
+ */
+public final class Kernels {
+
+    private static final KernelSupport IMPL = KernelProvider.kernels();
+
+    private Kernels() {}
+
+    /** Which implementation is active, and why. */
+    public static KernelInfo info() {
+        return KernelProvider.info();
+    }
+
+    /** Element-wise σ(x) = 1/(1+e^-x); see {@link Logistic#sigmoid(double)} for the scalar contract. */
+    public static void sigmoid(double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.sigmoid(x, xOff, y, yOff, n);
+    }
+
+    /** sigmoid of the whole array into {@code y} (may be {@code x}). */
+    public static void sigmoid(double[] x, double[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.sigmoid(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise σ(x) = 1/(1+e^-x); see {@link Logistic#sigmoid(float)} for the scalar contract. */
+    public static void sigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.sigmoid(x, xOff, y, yOff, n);
+    }
+
+    /** sigmoid of the whole array into {@code y} (may be {@code x}). */
+    public static void sigmoid(float[] x, float[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.sigmoid(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise σ'(x) = σ(x)·σ(−x), from x; see {@link Logistic#sigmoidDerivative(double)} for the scalar contract. */
+    public static void sigmoidDerivative(double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.sigmoidDerivative(x, xOff, y, yOff, n);
+    }
+
+    /** sigmoidDerivative of the whole array into {@code y} (may be {@code x}). */
+    public static void sigmoidDerivative(double[] x, double[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.sigmoidDerivative(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise σ'(x) = σ(x)·σ(−x), from x; see {@link Logistic#sigmoidDerivative(float)} for the scalar contract. */
+    public static void sigmoidDerivative(float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.sigmoidDerivative(x, xOff, y, yOff, n);
+    }
+
+    /** sigmoidDerivative of the whole array into {@code y} (may be {@code x}). */
+    public static void sigmoidDerivative(float[] x, float[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.sigmoidDerivative(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise log σ(x); see {@link Logistic#logSigmoid(double)} for the scalar contract. */
+    public static void logSigmoid(double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.logSigmoid(x, xOff, y, yOff, n);
+    }
+
+    /** logSigmoid of the whole array into {@code y} (may be {@code x}). */
+    public static void logSigmoid(double[] x, double[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.logSigmoid(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise log σ(x); see {@link Logistic#logSigmoid(float)} for the scalar contract. */
+    public static void logSigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.logSigmoid(x, xOff, y, yOff, n);
+    }
+
+    /** logSigmoid of the whole array into {@code y} (may be {@code x}). */
+    public static void logSigmoid(float[] x, float[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.logSigmoid(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise log(1+e^x); see {@link Logistic#softplus(double)} for the scalar contract. */
+    public static void softplus(double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.softplus(x, xOff, y, yOff, n);
+    }
+
+    /** softplus of the whole array into {@code y} (may be {@code x}). */
+    public static void softplus(double[] x, double[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.softplus(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise log(1+e^x); see {@link Logistic#softplus(float)} for the scalar contract. */
+    public static void softplus(float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.softplus(x, xOff, y, yOff, n);
+    }
+
+    /** softplus of the whole array into {@code y} (may be {@code x}). */
+    public static void softplus(float[] x, float[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.softplus(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise log(p/(1−p)); see {@link Logistic#logit(double)} for the scalar contract. */
+    public static void logit(double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.logit(x, xOff, y, yOff, n);
+    }
+
+    /** logit of the whole array into {@code y} (may be {@code x}). */
+    public static void logit(double[] x, double[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.logit(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise log(p/(1−p)); see {@link Logistic#logit(float)} for the scalar contract. */
+    public static void logit(float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.logit(x, xOff, y, yOff, n);
+    }
+
+    /** logit of the whole array into {@code y} (may be {@code x}). */
+    public static void logit(float[] x, float[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.logit(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise tanh(x); see {@link Logistic#tanh(double)} for the scalar contract. */
+    public static void tanh(double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.tanh(x, xOff, y, yOff, n);
+    }
+
+    /** tanh of the whole array into {@code y} (may be {@code x}). */
+    public static void tanh(double[] x, double[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.tanh(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise tanh(x); see {@link Logistic#tanh(float)} for the scalar contract. */
+    public static void tanh(float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.tanh(x, xOff, y, yOff, n);
+    }
+
+    /** tanh of the whole array into {@code y} (may be {@code x}). */
+    public static void tanh(float[] x, float[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.tanh(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise x·σ(x); see {@link Logistic#silu(double)} for the scalar contract. */
+    public static void silu(double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.silu(x, xOff, y, yOff, n);
+    }
+
+    /** silu of the whole array into {@code y} (may be {@code x}). */
+    public static void silu(double[] x, double[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.silu(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise x·σ(x); see {@link Logistic#silu(float)} for the scalar contract. */
+    public static void silu(float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.silu(x, xOff, y, yOff, n);
+    }
+
+    /** silu of the whole array into {@code y} (may be {@code x}). */
+    public static void silu(float[] x, float[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.silu(x, 0, y, 0, x.length);
+    }
+
+    /** Σ a[i]·b[i]. */
+    public static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
+        checkRange(a.length, aOff, b.length, bOff, n);
+        return IMPL.dot(a, aOff, b, bOff, n);
+    }
+
+    /** Σ a[i]·b[i]. */
+    public static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        checkRange(a.length, aOff, b.length, bOff, n);
+        return IMPL.dot(a, aOff, b, bOff, n);
+    }
+
+    /** y += alpha·x. */
+    public static void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.axpy(alpha, x, xOff, y, yOff, n);
+    }
+
+    /** y += alpha·x. */
+    public static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.axpy(alpha, x, xOff, y, yOff, n);
+    }
+
+    private static void checkRange(int xLen, int xOff, int yLen, int yOff, int n) {
+        Objects.checkFromIndexSize(xOff, n, xLen);
+        Objects.checkFromIndexSize(yOff, n, yLen);
+    }
+
+    private static void checkSameLength(int xLen, int yLen) {
+        if (xLen != yLen) {
+            throw new IllegalArgumentException("length mismatch: x has " + xLen + ", y has " + yLen);
+        }
+    }
+}
