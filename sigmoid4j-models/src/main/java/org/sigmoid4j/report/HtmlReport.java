@@ -86,7 +86,16 @@ public final class HtmlReport {
 
     /** Several charts side by side on wide screens, stacked on narrow ones. */
     public HtmlReport chartGrid(List<String> svgs) {
-        body.append("<div class=\"grid\">\n");
+        return grid("grid", svgs);
+    }
+
+    /** Like {@link #chartGrid} for small charts (histograms): more per row. */
+    public HtmlReport smallChartGrid(List<String> svgs) {
+        return grid("grid small", svgs);
+    }
+
+    private HtmlReport grid(String cssClass, List<String> svgs) {
+        body.append("<div class=\"").append(cssClass).append("\">\n");
         for (String s : svgs) {
             charts++;
             body.append("<figure class=\"chart-box\">\n").append(s).append("</figure>\n");
@@ -135,6 +144,11 @@ public final class HtmlReport {
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, toHtml(), StandardCharsets.UTF_8);
+            try { // createTempFile makes it owner-only; a report is meant to be shared
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -164,7 +178,9 @@ public final class HtmlReport {
             figure{margin:0}
             .chart-box{margin:.6em 0;padding:4px;border:1px solid var(--line);border-radius:4px;background:#fff}
             .chart-box svg{display:block;height:auto}
-            .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:10px}
+            .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(400px,1fr));gap:10px}
+            .grid.small{grid-template-columns:repeat(auto-fit,minmax(260px,1fr))}
+            @media (max-width:440px){.grid{grid-template-columns:1fr}}
             .table{overflow-x:auto;-webkit-overflow-scrolling:touch}
             table{border-collapse:collapse;font-size:.9rem;min-width:50%}
             th,td{padding:.25em .6em;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap}

@@ -33,9 +33,9 @@ public final class LineChart {
         }
     }
 
-    static final double W = 640, H = 360;
-    private static final double LEFT = 62, RIGHT = 14, TOP = 30, BOTTOM_AXIS = 44;
-    private static final double LEGEND_ROW = 18, LEGEND_COL = 205;
+    static final double W = 480, H = 300;
+    private static final double LEFT = 58, RIGHT = 12, TOP = 30, BOTTOM_AXIS = 44;
+    private static final double LEGEND_ROW = 18, LEGEND_COL = 136;
 
     private final String title;
     private String xLabel = "";
@@ -119,6 +119,13 @@ public final class LineChart {
             }
         }
         boolean empty = xMin > xMax;
+        if (!empty) { // reference lines stay visible
+            for (double[] h : hLines) {
+                if (!drawable(h[0])) continue;
+                yMin = Math.min(yMin, h[0]);
+                yMax = Math.max(yMax, h[0]);
+            }
+        }
         if (empty) {
             xMin = 0; xMax = 1; yMin = logY ? 0.1 : 0; yMax = 1;
         }
@@ -126,9 +133,9 @@ public final class LineChart {
             yMin = yMinFixed;
             yMax = yMaxFixed;
         }
-        int legendCols = (int) Math.max(1, Math.floor((W - LEFT - RIGHT) / LEGEND_COL));
+        int legendCols = (int) Math.max(1, Math.floor((W - 16) / LEGEND_COL));
         int legendRows = series.size() <= 1 ? 0 : (series.size() + legendCols - 1) / legendCols;
-        double height = H + legendRows * LEGEND_ROW;
+        double height = H + legendRows * LEGEND_ROW + (legendRows > 0 ? 8 : 0);
         double plotTop = TOP, plotBottom = H - BOTTOM_AXIS, plotLeft = LEFT, plotRight = W - RIGHT;
 
         // x axis: linear, nice ticks.
@@ -175,9 +182,9 @@ public final class LineChart {
                 .append(Svg.c(W)).append(' ').append(Svg.c(height))
                 .append("\" width=\"100%\" role=\"img\" aria-label=\"").append(Svg.esc(title))
                 .append("\" data-series=\"").append(series.size()).append("\" font-family=\"").append(Svg.FONT)
-                .append("\" font-size=\"12\">\n");
+                .append("\" font-size=\"13\">\n");
         b.append("<title>").append(Svg.esc(title)).append("</title>\n");
-        b.append("<text x=\"").append(Svg.c(W / 2)).append("\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"600\">")
+        b.append("<text x=\"").append(Svg.c(W / 2)).append("\" y=\"18\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"600\">")
                 .append(Svg.esc(title)).append("</text>\n");
         // Grid and y ticks.
         b.append("<g class=\"axis y\" stroke=\"#ddd\" stroke-width=\"1\">\n");
@@ -264,7 +271,7 @@ public final class LineChart {
             for (int si = 0; si < series.size(); si++) {
                 Series s = series.get(si);
                 String color = s.color != null ? s.color : Svg.PALETTE[si % Svg.PALETTE.length];
-                double lx = plotLeft + (si % legendCols) * LEGEND_COL, ly = H - 4 + (si / legendCols) * LEGEND_ROW;
+                double lx = 8 + (si % legendCols) * LEGEND_COL, ly = H + 10 + (si / legendCols) * LEGEND_ROW;
                 b.append("<line x1=\"").append(Svg.c(lx)).append("\" x2=\"").append(Svg.c(lx + 22)).append("\" y1=\"").append(Svg.c(ly - 4))
                         .append("\" y2=\"").append(Svg.c(ly - 4)).append("\" stroke=\"").append(color).append("\" stroke-width=\"2.5\"");
                 if (s.dashed) b.append(" stroke-dasharray=\"6 4\"");

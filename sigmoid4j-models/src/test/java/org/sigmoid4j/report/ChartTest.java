@@ -48,7 +48,7 @@ class ChartTest {
         String svg = LineChart.titled("id").series("y=x", new double[] {0, 10}, new double[] {0, 10}).toSvg();
         String d = svg.substring(svg.indexOf("class=\"mark\""));
         d = d.substring(d.indexOf(" d=\"") + 4, d.indexOf("\"/>"));
-        assertEquals("M62 316L626 30", d);
+        assertEquals("M58 256L468 30", d);
     }
 
     @Test
