@@ -1,5 +1,6 @@
 package org.sigmoid4j.lr;
 
+import org.sigmoid4j.internal.lr.LrKernels;
 import org.sigmoid4j.kernel.Kernels;
 import org.sigmoid4j.math.Logistic;
 
@@ -10,6 +11,8 @@ import org.sigmoid4j.math.Logistic;
  * rounded probability, with the bulk softplus / sigmoid kernels.
  */
 final class BinaryObjective extends Objective {
+
+    private static final LrKernels K = LrKernels.get();
 
     /** Rows per inner block (the vector kernels run over blocks of margins). */
     private static final int BLOCK = 256;
@@ -141,7 +144,7 @@ final class BinaryObjective extends Objective {
             int len = Math.min(BLOCK, to - r0);
             for (int i = 0; i < len; i++) {
                 int row = r0 + i;
-                double z = b + Kernels.dot(x, row * d, t, 1, d);
+                double z = b + K.dot(x, row * d, t, 1, d);
                 // signed margin: loss = softplus(m), |dloss/dz| = σ(m)
                 m[i] = y[row] != 0 ? -z : z;
             }
@@ -159,7 +162,7 @@ final class BinaryObjective extends Objective {
                 if (gp != null) {
                     double r = wi * (y[row] != 0 ? -sg[i] : sg[i]);
                     gp[0] += r;
-                    Kernels.axpy(r, x, row * d, gp, 1, d);
+                    K.axpy(r, x, row * d, gp, 1, d);
                 }
             }
             if (hp != null) {
@@ -171,7 +174,7 @@ final class BinaryObjective extends Objective {
                         System.arraycopy(x, row * d, a, q * p + 1, d);
                         u[q] = (s == null ? 1.0 : s[row]) * dd[i + q];
                     }
-                    rank4(hp, a, u, p);
+                    K.rank4(hp, a, u, p);
                 }
                 for (; i < len; i++) {
                     int row = r0 + i;
@@ -182,18 +185,6 @@ final class BinaryObjective extends Objective {
             }
         }
         return loss;
-    }
-
-    /** Upper triangle of H += Σ_q u_q a_q a_qᵀ for four rows a_q = a[q·p .. q·p+p). */
-    static void rank4(double[] h, double[] a, double[] u, int p) {
-        final int o1 = p, o2 = 2 * p, o3 = 3 * p;
-        for (int j = 0; j < p; j++) {
-            final double c0 = u[0] * a[j], c1 = u[1] * a[o1 + j], c2 = u[2] * a[o2 + j], c3 = u[3] * a[o3 + j];
-            final int hj = j * p;
-            for (int k = j; k < p; k++) {
-                h[hj + k] += c0 * a[k] + c1 * a[o1 + k] + c2 * a[o2 + k] + c3 * a[o3 + k];
-            }
-        }
     }
 
     static void rank1(double[] h, double[] a, double u, int p) {
@@ -211,13 +202,13 @@ final class BinaryObjective extends Objective {
         double loss = 0;
         for (int q = from; q < to; q++) {
             int row = idx[q];
-            double z = t[0] + Kernels.dot(x, row * d, t, 1, d);
+            double z = t[0] + K.dot(x, row * d, t, 1, d);
             double mg = y[row] != 0 ? -z : z;
             double wi = s == null ? 1.0 : s[row];
             loss += wi * Logistic.softplus(mg);
             double r = c * wi * (y[row] != 0 ? -Logistic.sigmoid(mg) : Logistic.sigmoid(mg));
             grad[0] += r;
-            Kernels.axpy(r, x, row * d, grad, 1, d);
+            K.axpy(r, x, row * d, grad, 1, d);
         }
         return c * loss;
     }
@@ -227,7 +218,7 @@ final class BinaryObjective extends Objective {
         double[] z = new double[n];
         groups.forEach(g -> {
             for (int i = groups.start(g); i < groups.end(g); i++) {
-                z[i] = t[0] + Kernels.dot(x, i * d, t, 1, d);
+                z[i] = t[0] + K.dot(x, i * d, t, 1, d);
             }
         });
         return z;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sigmoid4j.kernel.Kernels;
+import org.sigmoid4j.internal.lr.LrKernels;
 import org.sigmoid4j.math.Logistic;
 import org.sigmoid4j.model.Classifier;
 import org.sigmoid4j.model.ModelState;
@@ -23,6 +23,8 @@ import org.sigmoid4j.model.ModelState;
  * max-shifted softmax for K classes; never 1 − p.
  */
 public final class LogisticRegressionModel implements Classifier {
+
+    private static final LrKernels K = LrKernels.get();
 
     /** The model file's format number for this kind's config. */
     static final int STATE_VERSION = 1;
@@ -200,7 +202,7 @@ public final class LogisticRegressionModel implements Classifier {
                 off = 0;
             }
             for (int r = 0; r < rows; r++) {
-                out[i * rows + r] = intercepts[r] + Kernels.dot(src, off, coef, r * d, d);
+                out[i * rows + r] = intercepts[r] + K.dot(src, off, coef, r * d, d);
             }
         }
     }

@@ -1,7 +1,7 @@
 package org.sigmoid4j.lr;
 
 import java.util.Arrays;
-import org.sigmoid4j.kernel.Kernels;
+import org.sigmoid4j.internal.lr.LrKernels;
 
 /**
  * Multinomial (softmax) loss: K classes, parameters θ = K blocks of (bₖ, Wₖ₁ … Wₖd).
@@ -9,6 +9,8 @@ import org.sigmoid4j.kernel.Kernels;
  * See {@link Objective} for the gauge term that pins the softmax's shift invariance.
  */
 final class MultinomialObjective extends Objective {
+
+    private static final LrKernels K = LrKernels.get();
 
     private final double[] x;
     private final int n;
@@ -181,7 +183,7 @@ final class MultinomialObjective extends Objective {
         for (int row = from; row < to; row++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int q = 0; q < k; q++) {
-                z[q] = t[q * p] + Kernels.dot(x, row * d, t, q * p + 1, d);
+                z[q] = t[q * p] + K.dot(x, row * d, t, q * p + 1, d);
                 max = Math.max(max, z[q]);
             }
             double sum = 0;
@@ -202,7 +204,7 @@ final class MultinomialObjective extends Objective {
                 for (int q = 0; q < k; q++) {
                     double r = wi * (z[q] - (q == yi ? 1.0 : 0.0));
                     gp[q * p] += r;
-                    Kernels.axpy(r, x, row * d, gp, q * p + 1, d);
+                    K.axpy(r, x, row * d, gp, q * p + 1, d);
                 }
             }
             if (hp != null) {
@@ -237,7 +239,7 @@ final class MultinomialObjective extends Objective {
             int row = idx[qi];
             double max = Double.NEGATIVE_INFINITY;
             for (int q = 0; q < k; q++) {
-                z[q] = t[q * p] + Kernels.dot(x, row * d, t, q * p + 1, d);
+                z[q] = t[q * p] + K.dot(x, row * d, t, q * p + 1, d);
                 max = Math.max(max, z[q]);
             }
             double sum = 0;
@@ -250,7 +252,7 @@ final class MultinomialObjective extends Objective {
             for (int q = 0; q < k; q++) {
                 double r = c * wi * (Math.exp(z[q] - lse) - (q == y[row] ? 1.0 : 0.0));
                 grad[q * p] += r;
-                Kernels.axpy(r, x, row * d, grad, q * p + 1, d);
+                K.axpy(r, x, row * d, grad, q * p + 1, d);
             }
         }
         return c * loss;
