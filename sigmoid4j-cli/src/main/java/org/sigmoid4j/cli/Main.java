@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         footer = {"", ExitCodes.HELP_TEXT},
         subcommands = {
                 TrainCommand.class,
+                FnCommand.class,
                 BenchCommand.class,
                 InfoCommand.class,
                 CommandLine.HelpCommand.class,
