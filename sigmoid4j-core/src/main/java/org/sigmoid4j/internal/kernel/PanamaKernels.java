@@ -155,28 +155,46 @@ final class PanamaKernels implements KernelSupport {
     private static final double MIN_X_FLOAT = -87.0;
 
     /**
-     * True for lanes whose double result y is so close to a midpoint between floats that the
-     * computed y (relative error ≤ 2^−43) cannot decide the rounding: the 29 bits below float
-     * precision are within {@link #ZIV_MARGIN} of 1000…0.
+     * The double result y of a float lane is within ZIV_MARGIN double ulps of a midpoint between
+     * two floats when the 29 bits below float precision are within ZIV_MARGIN of 1000…0 (for
+     * results in the normal float range). The computed y has relative error ≤ 2^−43 (the short
+     * polynomial, the one-constant reduction and five roundings), i.e. ≤ 2^10 double ulps, so a
+     * lane outside the margin rounds to the same float as the exact value.
      */
-    private static boolean anyNearFloatMidpoint(DoubleVector y) {
-        LongVector low = y.reinterpretAsLongs().and(0x1FFFFFFFL).sub(0x10000000L - ZIV_MARGIN);
-        return low.compare(VectorOperators.ULT, 2 * ZIV_MARGIN).anyTrue();
-    }
-
     @Override public void sigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0;
         int step = fh.length();
+        // body: half a float register per step, as many lanes as a double register (the body is
+        // called once per step: calling it twice makes C2 stop inlining, and then boxes vectors)
         for (int bound = fh.loopBound(n); i < bound; i += step) {
             DoubleVector xv = (DoubleVector) FloatVector.fromArray(fh, x, xOff + i).convertShape(VectorOperators.F2D, d, 0);
-            DoubleVector res = sigmoidBody(xv, true);
-            if (xv.compare(VectorOperators.GE, MIN_X_FLOAT).allTrue() && !anyNearFloatMidpoint(res)) {
+            DoubleVector res = decidable(xv, MIN_X_FLOAT, sigmoidBody(xv, true));
+            if (!nearFloatMidpoint(res)) {
                 ((FloatVector) res.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
             } else {
+                // fallback: a result near a float rounding boundary, or a subnormal float result
                 ScalarKernels.INSTANCE.sigmoid(x, xOff + i, y, yOff + i, step);
             }
         }
+        // tail: scalar
         ScalarKernels.INSTANCE.sigmoid(x, xOff + i, y, yOff + i, n - i);
+    }
+
+    /** A double whose low 29 bits mark it as a float midpoint: lanes set to it always fall back. */
+    private static final double UNDECIDED = Double.longBitsToDouble(0x3FF0000010000000L);
+
+    /**
+     * Marks lanes with x &lt; minX (float results that would be subnormal: the bit test of
+     * {@link #nearFloatMidpoint} describes normal floats only) as undecided. NaN lanes stay NaN.
+     */
+    private static DoubleVector decidable(DoubleVector x, double minX, DoubleVector res) {
+        return res.blend(UNDECIDED, x.compare(VectorOperators.LT, minX));
+    }
+
+    /** True when a lane's result is within ZIV_MARGIN double ulps of a midpoint between floats. */
+    private static boolean nearFloatMidpoint(DoubleVector res) {
+        LongVector m = res.reinterpretAsLongs().and(0x1FFFFFFFL).sub(0x10000000L - ZIV_MARGIN);
+        return m.compare(VectorOperators.ULT, 2 * ZIV_MARGIN).anyTrue();
     }
 
     // Element-wise functions not yet vectorized: the scalar reference loops.
