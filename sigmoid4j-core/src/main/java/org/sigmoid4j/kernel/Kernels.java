@@ -190,6 +190,150 @@ public final class Kernels {
         IMPL.silu(x, 0, y, 0, x.length);
     }
 
+    /** Element-wise hard sigmoid relu6(x+3)/6 (PyTorch); see {@link Logistic#hardSigmoid(double)}. */
+    public static void hardSigmoid(double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.hardSigmoid(x, xOff, y, yOff, n);
+    }
+
+    /** hardSigmoid of the whole array into {@code y} (may be {@code x}). */
+    public static void hardSigmoid(double[] x, double[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.hardSigmoid(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise hard sigmoid relu6(x+3)/6 (PyTorch); see {@link Logistic#hardSigmoid(float)}. */
+    public static void hardSigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.hardSigmoid(x, xOff, y, yOff, n);
+    }
+
+    /** hardSigmoid of the whole array into {@code y} (may be {@code x}). */
+    public static void hardSigmoid(float[] x, float[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.hardSigmoid(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise max(x, 0); see {@link Logistic#relu(double)}. */
+    public static void relu(double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.relu(x, xOff, y, yOff, n);
+    }
+
+    /** relu of the whole array into {@code y} (may be {@code x}). */
+    public static void relu(double[] x, double[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.relu(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise max(x, 0); see {@link Logistic#relu(float)}. */
+    public static void relu(float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.relu(x, xOff, y, yOff, n);
+    }
+
+    /** relu of the whole array into {@code y} (may be {@code x}). */
+    public static void relu(float[] x, float[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.relu(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise tanh'(x) = 1 − tanh²(x), from x; see {@link Logistic#tanhDerivative(double)}. */
+    public static void tanhDerivative(double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.tanhDerivative(x, xOff, y, yOff, n);
+    }
+
+    /** tanhDerivative of the whole array into {@code y} (may be {@code x}). */
+    public static void tanhDerivative(double[] x, double[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.tanhDerivative(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise tanh'(x) = 1 − tanh²(x), from x; see {@link Logistic#tanhDerivative(float)}. */
+    public static void tanhDerivative(float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.tanhDerivative(x, xOff, y, yOff, n);
+    }
+
+    /** tanhDerivative of the whole array into {@code y} (may be {@code x}). */
+    public static void tanhDerivative(float[] x, float[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.tanhDerivative(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise SiLU'(x) = σ(x)·(1 + x·σ(−x)), from x; see {@link Logistic#siluDerivative(double)}. */
+    public static void siluDerivative(double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.siluDerivative(x, xOff, y, yOff, n);
+    }
+
+    /** siluDerivative of the whole array into {@code y} (may be {@code x}). */
+    public static void siluDerivative(double[] x, double[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.siluDerivative(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise SiLU'(x) = σ(x)·(1 + x·σ(−x)), from x; see {@link Logistic#siluDerivative(float)}. */
+    public static void siluDerivative(float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.siluDerivative(x, xOff, y, yOff, n);
+    }
+
+    /** siluDerivative of the whole array into {@code y} (may be {@code x}). */
+    public static void siluDerivative(float[] x, float[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.siluDerivative(x, 0, y, 0, x.length);
+    }
+
+    /** Element-wise leaky ReLU: x for x &gt; 0, else alpha·x; see {@link Logistic#leakyRelu(double, double)}. */
+    public static void leakyRelu(double alpha, double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.leakyRelu(alpha, x, xOff, y, yOff, n);
+    }
+
+    /** Element-wise leaky ReLU: x for x &gt; 0, else alpha·x; see {@link Logistic#leakyRelu(float, float)}. */
+    public static void leakyRelu(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.leakyRelu(alpha, x, xOff, y, yOff, n);
+    }
+
+    /** Stable softmax of the row {@code x[xOff .. xOff+n)} into {@code y} (may be {@code x}); see {@link Logistic#softmax(double[], int, double[], int, int)}. */
+    public static void softmax(double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        Logistic.softmax(x, xOff, y, yOff, n);
+    }
+
+    /** Stable log-softmax of the row {@code x[xOff .. xOff+n)} into {@code y} (may be {@code x}); see {@link Logistic#logSoftmax(double[], int, double[], int, int)}. */
+    public static void logSoftmax(double[] x, int xOff, double[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        Logistic.logSoftmax(x, xOff, y, yOff, n);
+    }
+
+    /** log Σ e^x over the row {@code x[off .. off+n)}; see {@link Logistic#logSumExp(double[], int, int)}. */
+    public static double logSumExp(double[] x, int off, int n) {
+        Objects.checkFromIndexSize(off, n, x.length);
+        return Logistic.logSumExp(x, off, n);
+    }
+
+    /** Stable softmax of the row {@code x[xOff .. xOff+n)} into {@code y} (may be {@code x}); see {@link Logistic#softmax(float[], int, float[], int, int)}. */
+    public static void softmax(float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        Logistic.softmax(x, xOff, y, yOff, n);
+    }
+
+    /** Stable log-softmax of the row {@code x[xOff .. xOff+n)} into {@code y} (may be {@code x}); see {@link Logistic#logSoftmax(float[], int, float[], int, int)}. */
+    public static void logSoftmax(float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        Logistic.logSoftmax(x, xOff, y, yOff, n);
+    }
+
+    /** log Σ e^x over the row {@code x[off .. off+n)}; see {@link Logistic#logSumExp(float[], int, int)}. */
+    public static float logSumExp(float[] x, int off, int n) {
+        Objects.checkFromIndexSize(off, n, x.length);
+        return Logistic.logSumExp(x, off, n);
+    }
+
     /** Σ a[i]·b[i]. */
     public static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
         checkRange(a.length, aOff, b.length, bOff, n);

@@ -1,5 +1,7 @@
 package org.sigmoid4j.internal.kernel;
 
+import org.sigmoid4j.math.Logistic;
+
 /**
  * The bulk kernels one implementation provides. Callers use {@link org.sigmoid4j.kernel.Kernels},
  * which validates arguments and delegates here; implementations may assume valid ranges.
@@ -50,4 +52,47 @@ public interface KernelSupport {
 
     /** y += alpha * x. */
     void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
+
+    // Element-wise functions added after the first release of this SPI: default loops over the
+    // scalar reference functions, so that an implementation overrides only what it speeds up.
+
+    default void hardSigmoid(double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = Logistic.hardSigmoid(x[xOff + i]);
+    }
+
+    default void hardSigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = Logistic.hardSigmoid(x[xOff + i]);
+    }
+
+    default void relu(double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = Logistic.relu(x[xOff + i]);
+    }
+
+    default void relu(float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = Logistic.relu(x[xOff + i]);
+    }
+
+    default void leakyRelu(double alpha, double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = Logistic.leakyRelu(x[xOff + i], alpha);
+    }
+
+    default void leakyRelu(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = Logistic.leakyRelu(x[xOff + i], alpha);
+    }
+
+    default void tanhDerivative(double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = Logistic.tanhDerivative(x[xOff + i]);
+    }
+
+    default void tanhDerivative(float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = Logistic.tanhDerivative(x[xOff + i]);
+    }
+
+    default void siluDerivative(double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = Logistic.siluDerivative(x[xOff + i]);
+    }
+
+    default void siluDerivative(float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = Logistic.siluDerivative(x[xOff + i]);
+    }
 }
