@@ -3,7 +3,7 @@ package org.sigmoid4j.data;
 /**
  * Centres and scales each feature: {@code (x - mean) / sd}, with the <em>population</em> standard
  * deviation (divisor n, as numpy's default and the logistic-regression reference files use).
- * Computed in two passes (mean, then the mean squared deviation) for accuracy. A column whose sd
+ * Computed in two passes (mean, then the mean squared deviation) with compensated sums, for accuracy. A column whose sd
  * is 0 (constant) keeps scale 1, so it becomes all zeros instead of NaN; {@link #constantColumns}
  * counts them. Stored in the model file and applied at prediction time.
  */
@@ -25,31 +25,41 @@ public record Standardizer(double[] mean, double[] scale) {
         if (n < 1) {
             throw new IllegalArgumentException("no rows to standardise");
         }
-        double[] sum = new double[d];
-        for (int i = 0; i < n; i++) {
-            int o = i * d;
-            for (int j = 0; j < d; j++) {
-                sum[j] += x[o + j];
-            }
-        }
-        double[] mean = new double[d];
-        for (int j = 0; j < d; j++) {
-            mean[j] = sum[j] / n;
-        }
-        double[] ss = new double[d];
-        for (int i = 0; i < n; i++) {
-            int o = i * d;
-            for (int j = 0; j < d; j++) {
-                double t = x[o + j] - mean[j];
-                ss[j] += t * t;
-            }
-        }
+        double[] mean = columnMeans(x, n, d, null);
+        double[] ss = columnMeans(x, n, d, mean);
         double[] scale = new double[d];
         for (int j = 0; j < d; j++) {
-            double sd = Math.sqrt(ss[j] / n);
+            double sd = Math.sqrt(ss[j]);
             scale[j] = sd > 0 && Double.isFinite(sd) ? sd : 1.0;
         }
         return new Standardizer(mean, scale);
+    }
+
+    /**
+     * Column means of {@code x} (or, with {@code centre}, of the squared deviations from it), with
+     * Neumaier-compensated sums: accurate to about one ulp whatever n, as numpy's pairwise sums.
+     */
+    private static double[] columnMeans(double[] x, int n, int d, double[] centre) {
+        double[] sum = new double[d];
+        double[] comp = new double[d];
+        for (int i = 0; i < n; i++) {
+            int o = i * d;
+            for (int j = 0; j < d; j++) {
+                double v = x[o + j];
+                if (centre != null) {
+                    v = (v - centre[j]) * (v - centre[j]);
+                }
+                double s = sum[j];
+                double t = s + v;
+                comp[j] += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+                sum[j] = t;
+            }
+        }
+        double[] out = new double[d];
+        for (int j = 0; j < d; j++) {
+            out[j] = (sum[j] + comp[j]) / n;
+        }
+        return out;
     }
 
     public int size() {
