@@ -111,7 +111,6 @@ final class PredictCommand implements Callable<Integer> {
                         }
                     }
                     extra.add(unique(names, "prediction"));
-                    names.addAll(extra);
                     csv.writeRecord(names);
                     continue;
                 }
