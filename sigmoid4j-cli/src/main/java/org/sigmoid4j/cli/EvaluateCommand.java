@@ -4,13 +4,9 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sigmoid4j.data.LabelMapping;
 import org.sigmoid4j.data.Table;
-import org.sigmoid4j.model.Evaluation;
 import org.sigmoid4j.model.io.ModelFile;
 import org.sigmoid4j.model.io.TrainedModel;
 import picocli.CommandLine.Command;
@@ -53,41 +49,15 @@ final class EvaluateCommand implements Callable<Integer> {
         Table t = dataOptions.read(data, m.schema().columns(true), false, msg);
         int[] y = m.labels().encode(t, m.schema().target());
         double[] p = m.predictProba(t);
-        Map<String, Object> e = Evaluation.of(p, m.classify(p, t.rows()), y, m.labels().numClasses());
+        Map<String, Object> e = Metrics.of(p, y, m.labels().numClasses(), m.threshold());
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(JSON.std.asString(e));
         } else {
             o.println("Evaluation of " + model.getFileName() + " on " + data.getFileName() + " (" + t.rows() + " rows):");
-            printMetrics(o, e, m.labels());
+            Metrics.print(o, e, m.labels());
         }
         o.flush();
         return ExitCodes.OK;
-    }
-
-    /** The metrics as an aligned table, confusion matrix last. */
-    static void printMetrics(PrintWriter o, Map<String, Object> e, LabelMapping labels) {
-        for (var entry : e.entrySet()) {
-            if (entry.getValue() instanceof Double v) {
-                o.printf(Locale.ROOT, "  %-10s %.6f%n", entry.getKey(), v);
-            }
-        }
-        if (e.get("confusion") instanceof List<?> cm) {
-            List<String> classes = labels.classes();
-            int w = Math.max(8, classes.stream().mapToInt(String::length).max().orElse(1) + 2);
-            o.println("  confusion (rows: true class, columns: predicted):");
-            StringBuilder head = new StringBuilder("  " + " ".repeat(w));
-            for (String c : classes) {
-                head.append(String.format(Locale.ROOT, "%" + w + "s", c));
-            }
-            o.println(head);
-            for (int i = 0; i < cm.size(); i++) {
-                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %" + w + "s", classes.get(i)));
-                for (Object v : (List<?>) cm.get(i)) {
-                    row.append(String.format(Locale.ROOT, "%" + w + "s", v));
-                }
-                o.println(row);
-            }
-        }
     }
 }

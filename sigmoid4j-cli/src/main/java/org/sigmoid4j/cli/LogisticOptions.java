@@ -1,8 +1,14 @@
 package org.sigmoid4j.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sigmoid4j.lr.FitReport;
+import org.sigmoid4j.lr.LogisticRegression;
+import org.sigmoid4j.lr.LogisticRegressionModel;
+import org.sigmoid4j.lr.Penalty;
+import org.sigmoid4j.lr.Solver;
 import picocli.CommandLine.Option;
 
 /** {@code train --model logistic} options (binary and multinomial logistic regression). */
@@ -110,7 +116,60 @@ final class LogisticOptions implements ModelKindOptions {
     }
 
     @Override
+    public boolean standardizesItself() {
+        return true; // LogisticRegressionModel stores mean/scale and reports original-scale coefficients
+    }
+
+    Penalty penaltyValue() {
+        boolean lambdaForm = lambda != null;
+        double v = lambdaForm ? lambda : c == null ? 1.0 : c;
+        double ratio = l1Ratio == null ? 0.5 : l1Ratio;
+        return switch (penalty) {
+            case "none" -> Penalty.none();
+            case "l2" -> lambdaForm ? Penalty.l2Lambda(v) : Penalty.l2(v);
+            case "l1" -> lambdaForm ? Penalty.l1Lambda(v) : Penalty.l1(v);
+            default -> lambdaForm ? Penalty.elasticNetLambda(v, ratio) : Penalty.elasticNet(v, ratio);
+        };
+    }
+
+    @Override
     public Fit fit(TrainingSet data, Messages msg) {
-        throw new UnavailableException("logistic regression is not yet available in this build (it is being built)");
+        LogisticRegression.Builder b = LogisticRegression.builder()
+                .penalty(penaltyValue())
+                .solver(solver == null ? Solver.AUTO : Solver.valueOf(solver.toUpperCase(Locale.ROOT)))
+                .seed(data.seed())
+                .standardize(data.standardize())
+                .featureNames(data.features())
+                .threshold(data.threshold());
+        if (maxIter != null) {
+            b.maxIterations(maxIter);
+        }
+        if (epochs != null) {
+            b.maxIterations(epochs);
+        }
+        LogisticRegression lr = b.build();
+        LogisticRegressionModel model;
+        if (data.numClasses() == 2) {
+            double[] y = new double[data.n()];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = data.y()[i];
+            }
+            model = lr.fit(data.x(), data.n(), data.d(), y, null);
+        } else {
+            model = lr.fitMultinomial(data.x(), data.n(), data.d(), data.y(), data.numClasses(), null);
+        }
+        FitReport r = model.report();
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("type", "fit");
+        h.put("solver", r.solver().name().toLowerCase(Locale.ROOT));
+        h.put("iterations", r.iterations());
+        h.put("converged", r.converged());
+        h.put("gradient_norm", r.gradientNorm());
+        h.put("relative_gradient_norm", r.relativeGradientNorm());
+        h.put("objective", r.objective());
+        msg.detail(String.format(Locale.ROOT, "%s: %d iterations, %s, objective %.10g, relative gradient norm %.3g",
+                h.get("solver"), r.iterations(), r.converged() ? "converged" : "NOT converged", r.objective(),
+                r.relativeGradientNorm()));
+        return new Fit(model, r.objective(), List.of(h), model.warnings());
     }
 }

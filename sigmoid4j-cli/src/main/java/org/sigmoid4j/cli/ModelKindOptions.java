@@ -28,8 +28,22 @@ interface ModelKindOptions {
     /** Fits on already preprocessed rows. {@code msg} is for progress and warnings. */
     Fit fit(TrainingSet data, Messages msg);
 
-    /** Rows to fit: row-major {@code x} ({@code n × d}, standardised if asked), classes {@code y}. */
-    record TrainingSet(double[] x, int n, int d, int[] y, int numClasses, List<String> features, long seed) {}
+    /**
+     * Whether the kind standardises inside its own model (then {@code train} passes raw features
+     * and {@link TrainingSet#standardize()} asks the kind to do it); else {@code train} applies a
+     * {@link org.sigmoid4j.data.Standardizer} stored beside the classifier in the model file.
+     */
+    default boolean standardizesItself() {
+        return false;
+    }
+
+    /**
+     * Rows to fit: row-major {@code x} ({@code n × d}; already standardised unless
+     * {@link #standardizesItself()}), classes {@code y}, the seed, the standardisation wish and the
+     * decision threshold of a binary model.
+     */
+    record TrainingSet(double[] x, int n, int d, int[] y, int numClasses, List<String> features, long seed,
+                       boolean standardize, double threshold) {}
 
     /**
      * The result of a fit: the classifier, the final training loss (NaN if none), the history

@@ -11,12 +11,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import org.sigmoid4j.data.Table;
+import org.sigmoid4j.model.io.AtomicFile;
 import org.sigmoid4j.model.io.ModelFile;
 import org.sigmoid4j.model.io.TrainedModel;
 import picocli.CommandLine.Command;
@@ -72,16 +72,11 @@ final class PredictCommand implements Callable<Integer> {
             write(w, t, p, cls, k, m, delimiter);
             w.flush();
         } else {
-            Path abs = out.toAbsolutePath();
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-            try {
-                try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8), 1 << 16)) {
-                    write(w, t, p, cls, k, m, delimiter);
-                }
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFile.write(out, os -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+                write(w, t, p, cls, k, m, delimiter);
+                w.flush();
+            });
             msg.info("Predictions for " + t.rows() + " rows written to " + out);
         }
         return ExitCodes.OK;

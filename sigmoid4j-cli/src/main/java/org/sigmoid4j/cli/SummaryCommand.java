@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sigmoid4j.lr.GlmSummary;
+import org.sigmoid4j.lr.LogisticRegressionModel;
 import org.sigmoid4j.model.io.ModelFile;
 import org.sigmoid4j.model.io.Provenance;
 import org.sigmoid4j.model.io.TrainedModel;
@@ -19,8 +21,11 @@ import picocli.CommandLine.Spec;
 
 /** Describes a model file. */
 @Command(name = "summary", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Describe a model file: kind, features, classes, preprocessing, held-out evaluation and provenance "
-                + "(library, JDK, kernels, training options, seed, data SHA-256, rows, final loss)."},
+        description = {"Describe a model file: for logistic regression the R-style coefficient table (estimates, "
+                + "standard errors, z and p values for unpenalised fits), deviance, AIC and warnings; then kind, features, classes, preprocessing, held-out evaluation and provenance "
+                + "(library, JDK, kernels, training options, seed, data SHA-256, rows, final loss).",
+                "--json: the coefficient table's fields (coefficients as {name, estimate, std_error, z, p}, intercept "
+                + "first; deviance, null_deviance, aic, log_likelihood, iterations, converged, warnings) and 'model' with the rest."},
         footer = {"", ExitCodes.HELP_TEXT})
 final class SummaryCommand implements Callable<Integer> {
 
@@ -42,9 +47,18 @@ final class SummaryCommand implements Callable<Integer> {
         TrainedModel m = ModelFile.read(model);
         Map<String, Object> s = describe(m);
         PrintWriter o = spec.commandLine().getOut();
+        GlmSummary glm = m.classifier() instanceof LogisticRegressionModel lr ? lr.summary().orElse(null) : null;
         if (json) {
+            if (glm != null) {
+                Map<String, Object> all = new LinkedHashMap<>(glm.toMap());
+                all.put("model", s);
+                s = all;
+            }
             o.println(JSON.std.asString(s));
         } else {
+            if (glm != null) {
+                o.println(glm.format());
+            }
             o.println("Model " + model.getFileName() + ": " + m.kind() + ", " + m.schema().size() + " features, "
                     + m.labels().numClasses() + " classes " + m.labels().classes()
                     + (m.labels().binary() ? " (positive: " + m.labels().positive() + ", threshold " + m.threshold() + ")" : ""));
@@ -63,7 +77,7 @@ final class SummaryCommand implements Callable<Integer> {
             }
             if (!m.evaluation().isEmpty()) {
                 o.println("Held-out evaluation at training time (" + m.evaluation().get("split") + "):");
-                EvaluateCommand.printMetrics(o, m.evaluation(), m.labels());
+                Metrics.print(o, m.evaluation(), m.labels());
             }
         }
         o.flush();

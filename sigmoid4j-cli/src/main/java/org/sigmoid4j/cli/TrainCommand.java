@@ -29,7 +29,6 @@ import org.sigmoid4j.data.LabelMapping;
 import org.sigmoid4j.data.Split;
 import org.sigmoid4j.data.Standardizer;
 import org.sigmoid4j.data.Table;
-import org.sigmoid4j.model.Evaluation;
 import org.sigmoid4j.model.io.ModelFile;
 import org.sigmoid4j.model.io.Provenance;
 import org.sigmoid4j.model.io.TrainedModel;
@@ -165,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
         int nTrain = yTrain.length;
         checkTwoClasses(yTrain, k, table);
         Standardizer st = null;
-        if (standardize) {
+        if (standardize && !kind.standardizesItself()) {
             st = Standardizer.fit(xTrain, nTrain, d);
             int constant = st.constantColumns(xTrain, nTrain);
             if (constant > 0) {
@@ -184,7 +183,7 @@ final class TrainCommand implements Callable<Integer> {
         // 3. fit
         long t0 = System.nanoTime();
         ModelKindOptions.Fit fit = kind.fit(new ModelKindOptions.TrainingSet(xTrain, nTrain, d, yTrain, k,
-                table.numericNames(), seed), msg);
+                table.numericNames(), seed, standardize, threshold), msg);
         msg.detail(String.format(Locale.ROOT, "fitted in %.2f s", (System.nanoTime() - t0) / 1e9));
         for (String w : fit.warnings()) {
             msg.warn(w);
@@ -209,8 +208,8 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> evaluation = Map.of();
         if (yTest.length > 0) {
             double[] p = m0.predictProba(xTest, yTest.length);
-            evaluation = new LinkedHashMap<>(Evaluation.of(p, m0.classify(p, yTest.length), yTest, k));
-            evaluation.put("split", String.format(Locale.ROOT, "held-out %.0f%% stratified, seed %d", testFraction * 100, seed));
+            evaluation = new LinkedHashMap<>(Metrics.of(p, yTest, k, threshold));
+            evaluation.put("split", String.format(Locale.ROOT, "%.0f%% stratified, seed %d", testFraction * 100, seed));
         }
         TrainedModel model = new TrainedModel(m0.schema(), labels, st, threshold, fit.classifier(), prov, fit.history(), evaluation);
         ModelFile.write(model, out);
@@ -219,7 +218,7 @@ final class TrainCommand implements Callable<Integer> {
         if (yTest.length > 0) {
             o.println("Held-out evaluation (" + yTest.length + " of " + table.rows() + " rows, "
                     + evaluation.get("split") + "):");
-            EvaluateCommand.printMetrics(o, evaluation, labels);
+            Metrics.print(o, evaluation, labels);
         } else {
             o.println("Fitted on all " + table.rows() + " rows (--test-fraction 0): no held-out evaluation.");
         }

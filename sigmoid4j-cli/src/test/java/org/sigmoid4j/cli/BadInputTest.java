@@ -256,7 +256,7 @@ class BadInputTest {
     void evaluateAndSummaryOfAGoodModel() throws IOException {
         Cli e = Cli.run("evaluate", "--model", model.toString(), "--data", dir.resolve("ok.csv").toString(), "--json");
         assertEquals(0, e.code(), e.toString());
-        assertTrue(e.out().startsWith("{\"rows\":10,\"accuracy\":"), e.toString());
+        assertTrue(e.out().startsWith("{\"n\":10,\"threshold\":0.5,\"accuracy\":"), e.toString());
         Cli s = Cli.run("summary", model.toString(), "--json");
         assertEquals(0, s.code(), s.toString());
         assertTrue(s.out().contains("\"kind\":\"test-linear\""), s.toString());

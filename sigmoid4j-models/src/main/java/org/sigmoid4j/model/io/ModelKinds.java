@@ -24,6 +24,7 @@ public final class ModelKinds {
 
     static {
         // one line per model kind:
+        KINDS.put("logistic", org.sigmoid4j.lr.LogisticRegressionModel::fromState);
     }
 
     private ModelKinds() {}
