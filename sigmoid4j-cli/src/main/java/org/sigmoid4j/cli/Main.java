@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 TrainCommand.class,
                 FnCommand.class,
+                EvaluateCommand.class,
+                PredictCommand.class,
+                SummaryCommand.class,
                 BenchCommand.class,
                 InfoCommand.class,
                 CommandLine.HelpCommand.class,
@@ -41,8 +44,11 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main())
+        CommandLine cl = new CommandLine(new Main());
+        CommandGroups.install(cl);
+        return cl
                 .setExitCodeExceptionMapper(e -> ExitCodes.ERROR)
+                .setExecutionExceptionHandler(Failures::handle)
                 .setParameterExceptionHandler((ex, args) -> {
                     CommandLine c = ex.getCommandLine();
                     c.getErr().println("error: " + ex.getMessage());
