@@ -263,6 +263,11 @@ public final class Json {
         }
     }
 
+    /** {@code v} boxed, or {@code null} when it is NaN or infinite (JSON has no NaN). */
+    public static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
     // Helpers for reading parsed maps.
 
     static double num(Map<String, Object> m, String key) {
