@@ -1,0 +1,231 @@
+package org.sigmoid4j.lr;
+
+import org.sigmoid4j.internal.lr.LrKernels;
+import org.sigmoid4j.kernel.Kernels;
+import org.sigmoid4j.math.Logistic;
+
+/**
+ * Binary logistic loss on row-major features: parameters θ = (b, w₁ … w_d), intercept first.
+ * lossᵢ = softplus(zᵢ) − yᵢzᵢ = softplus(−zᵢ) for y = 1 and softplus(zᵢ) for y = 0, with
+ * zᵢ = b + xᵢ·w: everything is computed from the signed margin in logit space, never from a
+ * rounded probability, with the bulk softplus / sigmoid kernels.
+ */
+final class BinaryObjective extends Objective {
+
+    private static final LrKernels K = LrKernels.get();
+
+    /** Rows per inner block (the vector kernels run over blocks of margins). */
+    private static final int BLOCK = 256;
+
+    private final double[] x;
+    private final int n;
+    private final int d;
+    private final double[] y;
+    private final double[] s;
+    private final double totalWeight;
+    private final RowGroups groups;
+
+    BinaryObjective(double[] x, int n, int d, double[] y, double[] weights, double c, double l2, double l1, int threads) {
+        super(c, l2, l1);
+        this.x = x;
+        this.n = n;
+        this.d = d;
+        this.y = y;
+        this.s = weights;
+        double tw = 0;
+        if (weights == null) {
+            tw = n;
+        } else {
+            for (double v : weights) {
+                tw += v;
+            }
+        }
+        this.totalWeight = tw;
+        this.groups = new RowGroups(n, d + 1, threads);
+    }
+
+    @Override
+    int dim() {
+        return d + 1;
+    }
+
+    @Override
+    int rows() {
+        return n;
+    }
+
+    @Override
+    boolean penalised(int j) {
+        return j > 0;
+    }
+
+    @Override
+    double totalWeight() {
+        return totalWeight;
+    }
+
+    @Override
+    double evaluate(double[] t, double[] grad) {
+        return evaluate(t, grad, null);
+    }
+
+    @Override
+    double evaluate(double[] t, double[] grad, double[] hess) {
+        final int p = d + 1;
+        final int gCount = groups.count();
+        final double[] lossPart = new double[gCount];
+        final double[][] gradPart = grad != null ? new double[gCount][] : null;
+        final double[][] hessPart = hess != null ? new double[gCount][] : null;
+        groups.forEach(g -> {
+            double[] gp = grad != null ? new double[p] : null;
+            double[] hp = hess != null ? new double[p * p] : null;
+            lossPart[g] = pass(t, groups.start(g), groups.end(g), gp, hp);
+            if (gp != null) {
+                gradPart[g] = gp;
+            }
+            if (hp != null) {
+                hessPart[g] = hp;
+            }
+        });
+        double loss = 0;
+        for (int g = 0; g < gCount; g++) {
+            loss += lossPart[g];
+        }
+        double pen = 0;
+        for (int j = 1; j < p; j++) {
+            pen += t[j] * t[j];
+        }
+        double f = c * loss + 0.5 * l2 * pen;
+        if (grad != null) {
+            java.util.Arrays.fill(grad, 0);
+            for (int g = 0; g < gCount; g++) {
+                double[] gp = gradPart[g];
+                for (int j = 0; j < p; j++) {
+                    grad[j] += gp[j];
+                }
+            }
+            for (int j = 0; j < p; j++) {
+                grad[j] = c * grad[j] + (j > 0 ? l2 * t[j] : 0);
+            }
+        }
+        if (hess != null) {
+            java.util.Arrays.fill(hess, 0);
+            for (int g = 0; g < gCount; g++) {
+                double[] hp = hessPart[g];
+                for (int j = 0; j < p; j++) {
+                    for (int k = j; k < p; k++) {
+                        hess[j * p + k] += hp[j * p + k];
+                    }
+                }
+            }
+            for (int j = 0; j < p; j++) {
+                for (int k = j; k < p; k++) {
+                    double v = c * hess[j * p + k] + (j == k && j > 0 ? l2 : 0);
+                    hess[j * p + k] = v;
+                    hess[k * p + j] = v;
+                }
+            }
+        }
+        return f;
+    }
+
+    /** Loss over rows [from, to); gradient and upper-triangle Hessian of the loss added into gp, hp. */
+    private double pass(double[] t, int from, int to, double[] gp, double[] hp) {
+        final int p = d + 1;
+        double[] m = new double[BLOCK];
+        double[] sp = new double[BLOCK];
+        double[] sg = gp != null ? new double[BLOCK] : null;
+        double[] dd = hp != null ? new double[BLOCK] : null;
+        double[] a = hp != null ? new double[4 * p] : null;
+        double[] u = hp != null ? new double[4] : null;
+        double loss = 0;
+        final double b = t[0];
+        for (int r0 = from; r0 < to; r0 += BLOCK) {
+            int len = Math.min(BLOCK, to - r0);
+            for (int i = 0; i < len; i++) {
+                int row = r0 + i;
+                double z = b + K.dot(x, row * d, t, 1, d);
+                // signed margin: loss = softplus(m), |dloss/dz| = σ(m)
+                m[i] = y[row] != 0 ? -z : z;
+            }
+            Kernels.softplus(m, 0, sp, 0, len);
+            if (sg != null) {
+                Kernels.sigmoid(m, 0, sg, 0, len);
+            }
+            if (dd != null) {
+                Kernels.sigmoidDerivative(m, 0, dd, 0, len);
+            }
+            for (int i = 0; i < len; i++) {
+                int row = r0 + i;
+                double wi = s == null ? 1.0 : s[row];
+                loss += wi * sp[i];
+                if (gp != null) {
+                    double r = wi * (y[row] != 0 ? -sg[i] : sg[i]);
+                    gp[0] += r;
+                    K.axpy(r, x, row * d, gp, 1, d);
+                }
+            }
+            if (hp != null) {
+                int i = 0;
+                for (; i + 4 <= len; i += 4) {
+                    for (int q = 0; q < 4; q++) {
+                        int row = r0 + i + q;
+                        a[q * p] = 1.0;
+                        System.arraycopy(x, row * d, a, q * p + 1, d);
+                        u[q] = (s == null ? 1.0 : s[row]) * dd[i + q];
+                    }
+                    K.rank4(hp, a, u, p);
+                }
+                for (; i < len; i++) {
+                    int row = r0 + i;
+                    a[0] = 1.0;
+                    System.arraycopy(x, row * d, a, 1, d);
+                    rank1(hp, a, (s == null ? 1.0 : s[row]) * dd[i], p);
+                }
+            }
+        }
+        return loss;
+    }
+
+    static void rank1(double[] h, double[] a, double u, int p) {
+        for (int j = 0; j < p; j++) {
+            final double c0 = u * a[j];
+            final int hj = j * p;
+            for (int k = j; k < p; k++) {
+                h[hj + k] += c0 * a[k];
+            }
+        }
+    }
+
+    @Override
+    double batchLoss(double[] t, int[] idx, int from, int to, double[] grad) {
+        double loss = 0;
+        for (int q = from; q < to; q++) {
+            int row = idx[q];
+            double z = t[0] + K.dot(x, row * d, t, 1, d);
+            double mg = y[row] != 0 ? -z : z;
+            double wi = s == null ? 1.0 : s[row];
+            loss += wi * Logistic.softplus(mg);
+            double r = c * wi * (y[row] != 0 ? -Logistic.sigmoid(mg) : Logistic.sigmoid(mg));
+            grad[0] += r;
+            K.axpy(r, x, row * d, grad, 1, d);
+        }
+        return c * loss;
+    }
+
+    /** Linear predictors b + xᵢ·w of all rows. */
+    double[] margins(double[] t) {
+        double[] z = new double[n];
+        groups.forEach(g -> {
+            for (int i = groups.start(g); i < groups.end(g); i++) {
+                z[i] = t[0] + K.dot(x, i * d, t, 1, d);
+            }
+        });
+        return z;
+    }
+
+    @Override
+    public void close() {
+        groups.close();
+    }
+}

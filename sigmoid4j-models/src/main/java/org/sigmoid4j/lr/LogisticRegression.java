@@ -1,0 +1,543 @@
+package org.sigmoid4j.lr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Logistic regression, binary and multinomial: a configured, immutable and thread-safe fitter.
+ *
+ * <pre>{@code
+ * LogisticRegressionModel m = LogisticRegression.builder()
+ *         .penalty(Penalty.l2(1.0))          // default; see Penalty for the C and λ forms
+ *         .solver(Solver.AUTO)               // default; see Solver
+ *         .standardize(true)                 // optional, stored in the model
+ *         .featureNames(names)
+ *         .build()
+ *         .fit(x, n, d, y, null);            // x row-major n×d, y in {0,1}, optional sample weights
+ * }</pre>
+ *
+ * <p><b>Objective.</b> The C form of {@link Penalty}: F = (1−ρ)·½‖w‖² + ρ‖w‖₁ + C·Σᵢ sᵢ·lossᵢ, the
+ * intercept(s) never penalised, sᵢ = sample weight × class weight of yᵢ. Binary loss: log(1+eᶻ) − y·z
+ * with z = b + x·w (computed as softplus of the signed margin); multinomial: logsumexp(z) − z_y.
+ *
+ * <p><b>Stopping.</b> Each solver stops when ‖∇F(θ)‖₂ ≤ tolerance·‖∇F(0)‖₂ (with L1 the
+ * minimum-norm subgradient). Default tolerance: 1e-9 for {@link Solver#NEWTON} and
+ * {@link Solver#LBFGS}, 1e-6 for {@link Solver#GD}, 1e-3 for {@link Solver#SGD}. A fit that stops
+ * for another reason (iteration limit, rounding) is reported as not converged, with the final
+ * gradient norm, in {@link FitReport}; it still returns finite coefficients (the last iterate).
+ *
+ * <p><b>Separation.</b> Unpenalised binary fits are checked for complete and quasi-complete
+ * separation, in which case no maximum-likelihood estimate exists; the model then carries a
+ * warning saying so, which coefficients diverge, and that a penalty fixes it.
+ *
+ * <p><b>Parallelism.</b> Full-data passes (loss, gradient, Hessian) use {@code threads} threads
+ * (default: all cores) over fixed row groups reduced in a fixed order, so the result is
+ * bit-identical whatever the thread count. SGD is sequential.
+ */
+public final class LogisticRegression {
+
+    /** {@link Solver#AUTO} uses Newton up to this many parameters (classes × (features + 1)). */
+    public static final int NEWTON_MAX_PARAMETERS = 512;
+
+    private final Penalty penalty;
+    private final Solver solver;
+    private final double tolerance;
+    private final int maxIterations;
+    private final double learningRate;
+    private final int batchSize;
+    private final boolean constantLearningRate;
+    private final long seed;
+    private final int threads;
+    private final boolean standardize;
+    private final double[] classWeights;
+    private final boolean balanced;
+    private final List<String> featureNames;
+    private final double threshold;
+    private final boolean multinomialForBinary;
+
+    private LogisticRegression(Builder b) {
+        this.penalty = b.penalty;
+        this.solver = b.solver;
+        this.tolerance = b.tolerance;
+        this.maxIterations = b.maxIterations;
+        this.learningRate = b.learningRate;
+        this.batchSize = b.batchSize;
+        this.constantLearningRate = b.constantLearningRate;
+        this.seed = b.seed;
+        this.threads = b.threads;
+        this.standardize = b.standardize;
+        this.classWeights = b.classWeights == null ? null : b.classWeights.clone();
+        this.balanced = b.balanced;
+        this.featureNames = b.featureNames == null ? null : List.copyOf(b.featureNames);
+        this.threshold = b.threshold;
+        this.multinomialForBinary = b.multinomial;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options; every setter validates its argument. */
+    public static final class Builder {
+        private Penalty penalty = Penalty.l2(1.0);
+        private Solver solver = Solver.AUTO;
+        private double tolerance = Double.NaN;
+        private int maxIterations = 0;
+        private double learningRate = 0;
+        private int batchSize = 64;
+        private boolean constantLearningRate = false;
+        private long seed = 0;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private boolean standardize = false;
+        private double[] classWeights;
+        private boolean balanced;
+        private List<String> featureNames;
+        private double threshold = 0.5;
+        private boolean multinomial;
+
+        private Builder() {}
+
+        /** The penalty (default L2 with C = 1, scikit-learn's default). */
+        public Builder penalty(Penalty p) {
+            this.penalty = java.util.Objects.requireNonNull(p, "penalty");
+            return this;
+        }
+
+        public Builder solver(Solver s) {
+            this.solver = java.util.Objects.requireNonNull(s, "solver");
+            return this;
+        }
+
+        /** Stopping tolerance on the relative gradient norm (default depends on the solver). */
+        public Builder tolerance(double tol) {
+            if (!(tol > 0) || !Double.isFinite(tol)) {
+                throw new IllegalArgumentException("tolerance must be > 0, got " + tol);
+            }
+            this.tolerance = tol;
+            return this;
+        }
+
+        /** Iteration limit (epochs for SGD). Defaults: Newton 100, L-BFGS 10,000, GD 100,000, SGD 1,000. */
+        public Builder maxIterations(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxIterations must be ≥ 1, got " + n);
+            }
+            this.maxIterations = n;
+            return this;
+        }
+
+        /**
+         * GD: a fixed step size (default: backtracking). SGD: the initial step η₀ on the mean loss
+         * (default 0.1).
+         */
+        public Builder learningRate(double eta) {
+            if (!(eta > 0) || !Double.isFinite(eta)) {
+                throw new IllegalArgumentException("learning rate must be > 0, got " + eta);
+            }
+            this.learningRate = eta;
+            return this;
+        }
+
+        /** SGD mini-batch size (default 64). */
+        public Builder batchSize(int b) {
+            if (b < 1) {
+                throw new IllegalArgumentException("batch size must be ≥ 1, got " + b);
+            }
+            this.batchSize = b;
+            return this;
+        }
+
+        /** SGD: keep η₀ constant instead of η₀/(1 + epoch). */
+        public Builder constantLearningRate(boolean constant) {
+            this.constantLearningRate = constant;
+            return this;
+        }
+
+        /** Seed for SGD's shuffling (default 0). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Threads for the full-data passes (default: all cores); results do not depend on it. */
+        public Builder threads(int t) {
+            if (t < 1) {
+                throw new IllegalArgumentException("threads must be ≥ 1, got " + t);
+            }
+            this.threads = t;
+            return this;
+        }
+
+        /**
+         * Standardise the features ((x − mean)/sd, population sd over all rows; constant features
+         * get sd 1) before fitting; the model stores and applies it. The penalty then acts on the
+         * standardised coefficients.
+         */
+        public Builder standardize(boolean s) {
+            this.standardize = s;
+            return this;
+        }
+
+        /** Per-class weights multiplying the sample weights (index = class). */
+        public Builder classWeights(double... w) {
+            for (double v : w) {
+                if (!(v >= 0) || !Double.isFinite(v)) {
+                    throw new IllegalArgumentException("class weights must be finite and ≥ 0");
+                }
+            }
+            this.classWeights = w.clone();
+            this.balanced = false;
+            return this;
+        }
+
+        /** Class weights n / (classes · count(class)), as scikit-learn's "balanced". */
+        public Builder balancedClassWeights() {
+            this.balanced = true;
+            this.classWeights = null;
+            return this;
+        }
+
+        /** Feature names for the summary and the model (default x1 … xd). */
+        public Builder featureNames(List<String> names) {
+            this.featureNames = names == null ? null : List.copyOf(names);
+            return this;
+        }
+
+        /** The model's default decision threshold on P(class 1) (default 0.5). */
+        public Builder threshold(double t) {
+            if (!(t > 0 && t < 1)) {
+                throw new IllegalArgumentException("threshold must be in (0, 1), got " + t);
+            }
+            this.threshold = t;
+            return this;
+        }
+
+        /** Fit two-class problems as a 2-class softmax too (default: binary logistic). */
+        public Builder multinomial(boolean m) {
+            this.multinomial = m;
+            return this;
+        }
+
+        public LogisticRegression build() {
+            return new LogisticRegression(this);
+        }
+    }
+
+    // ------------------------------------------------------------------ fitting
+
+    /**
+     * Fits a binary model.
+     *
+     * @param x             features, row-major n × d
+     * @param y             labels 0 or 1 (1 = positive class); both must occur
+     * @param sampleWeights null or n finite weights ≥ 0 (not all 0)
+     */
+    public LogisticRegressionModel fit(double[] x, int n, int d, double[] y, double[] sampleWeights) {
+        checkShape(x, n, d);
+        if (y == null || y.length < n) {
+            throw new IllegalArgumentException("y must have " + n + " labels");
+        }
+        int[] labels = new int[n];
+        int ones = 0;
+        for (int i = 0; i < n; i++) {
+            if (y[i] == 1) {
+                labels[i] = 1;
+                ones++;
+            } else if (y[i] != 0) {
+                throw new IllegalArgumentException("label of row " + (i + 1) + " is " + y[i] + "; a binary model needs 0 or 1");
+            }
+        }
+        if (ones == 0 || ones == n) {
+            throw new IllegalArgumentException("the target has one class only (" + (ones == 0 ? "all 0" : "all 1")
+                    + "); logistic regression needs both classes");
+        }
+        if (multinomialForBinary) {
+            return fitMultinomial(x, n, d, labels, 2, sampleWeights);
+        }
+        double[] s = weights(labels, 2, n, sampleWeights);
+        double[][] std = standardize ? Standardization.fit(x, n, d) : null;
+        double[] xs = std == null ? x : Standardization.apply(x, n, d, std[0], std[1]);
+        double totalWeight = total(s, n);
+        double c = penalty.effectiveC(totalWeight);
+        Solver chosen = resolve(d + 1);
+        double tol = tolerance(chosen);
+        List<String> warnings = new ArrayList<>();
+        double[] yy = new double[n];
+        for (int i = 0; i < n; i++) {
+            yy[i] = labels[i];
+        }
+        List<String> names = names(d);
+        SolverResult r;
+        Separation sep = Separation.NOT_CHECKED;
+        double deviance;
+        double[] se = null;
+        try (BinaryObjective obj = new BinaryObjective(xs, n, d, yy, s, c, penalty.l2Weight(), penalty.l1Weight(), threads)) {
+            r = run(obj, chosen, tol, new double[d + 1]);
+            addConvergenceWarning(warnings, chosen, r, tol);
+            double[] z = obj.margins(r.theta());
+            deviance = deviance(z, yy, s);
+            if (penalty.kind() == Penalty.Kind.NONE) {
+                SeparationCheck.Result check = SeparationCheck.check(xs, n, d, yy, s, z, r, names);
+                sep = check.separation();
+                warnings.addAll(check.warnings());
+                if (sep == Separation.NONE) {
+                    se = standardErrors(xs, n, d, yy, s, r.theta());
+                    if (se == null) {
+                        warnings.add("the Fisher information matrix is singular (collinear features?); no standard errors");
+                    }
+                }
+            }
+        }
+        double[] theta = r.theta();
+        double[] coef = new double[d];
+        System.arraycopy(theta, 1, coef, 0, d);
+        double[] intercepts = {theta[0]};
+        FitReport report = new FitReport(chosen, r.iterations(), r.converged(), r.gradientNorm(),
+                r.relativeGradientNorm(), tol, r.objective(), c, sep, warnings);
+        List<String> sn = new ArrayList<>();
+        sn.add("(Intercept)");
+        sn.addAll(names);
+        GlmSummary summary = new GlmSummary(sn, theta, se, deviance, nullDeviance(yy, s, n), n,
+                r.iterations(), r.converged(), warnings);
+        return new LogisticRegressionModel(d, 2, false, coef, intercepts, std == null ? null : std[0],
+                std == null ? null : std[1], names, penalty, report, summary, threshold);
+    }
+
+    /**
+     * Fits a multinomial (softmax) model.
+     *
+     * @param y          class indices 0 … classes−1 (every class should occur)
+     * @param classes    number of classes K ≥ 2
+     */
+    public LogisticRegressionModel fitMultinomial(double[] x, int n, int d, int[] y, int classes, double[] sampleWeights) {
+        checkShape(x, n, d);
+        if (classes < 2) {
+            throw new IllegalArgumentException("a multinomial model needs at least 2 classes, got " + classes);
+        }
+        if (y == null || y.length < n) {
+            throw new IllegalArgumentException("y must have " + n + " labels");
+        }
+        int[] counts = new int[classes];
+        for (int i = 0; i < n; i++) {
+            if (y[i] < 0 || y[i] >= classes) {
+                throw new IllegalArgumentException("label of row " + (i + 1) + " is " + y[i] + "; expected 0 … " + (classes - 1));
+            }
+            counts[y[i]]++;
+        }
+        int present = 0;
+        for (int cnt : counts) {
+            present += cnt > 0 ? 1 : 0;
+        }
+        if (present < 2) {
+            throw new IllegalArgumentException("the target has one class only; logistic regression needs at least two");
+        }
+        List<String> warnings = new ArrayList<>();
+        for (int q = 0; q < classes; q++) {
+            if (counts[q] == 0) {
+                warnings.add("class " + q + " has no rows; its probabilities are pushed towards 0");
+            }
+        }
+        double[] s = weights(y, classes, n, sampleWeights);
+        double[][] std = standardize ? Standardization.fit(x, n, d) : null;
+        double[] xs = std == null ? x : Standardization.apply(x, n, d, std[0], std[1]);
+        double c = penalty.effectiveC(total(s, n));
+        int p = d + 1;
+        Solver chosen = resolve(classes * p);
+        double tol = tolerance(chosen);
+        SolverResult r;
+        try (MultinomialObjective obj = new MultinomialObjective(xs, n, d, y, classes, s, c, penalty.l2Weight(),
+                penalty.l1Weight(), threads)) {
+            r = run(obj, chosen, tol, new double[classes * p]);
+        }
+        addConvergenceWarning(warnings, chosen, r, tol);
+        double[] theta = r.theta();
+        double[] coef = new double[classes * d];
+        double[] intercepts = new double[classes];
+        for (int q = 0; q < classes; q++) {
+            intercepts[q] = theta[q * p];
+            System.arraycopy(theta, q * p + 1, coef, q * d, d);
+        }
+        FitReport report = new FitReport(chosen, r.iterations(), r.converged(), r.gradientNorm(),
+                r.relativeGradientNorm(), tol, r.objective(), c, Separation.NOT_CHECKED, warnings);
+        return new LogisticRegressionModel(d, classes, true, coef, intercepts, std == null ? null : std[0],
+                std == null ? null : std[1], names(d), penalty, report, null, threshold);
+    }
+
+    private SolverResult run(Objective obj, Solver s, double tol, double[] t0) {
+        int maxIt = maxIterations > 0 ? maxIterations : switch (s) {
+            case NEWTON -> 100;
+            case LBFGS -> 10_000;
+            case GD -> 100_000;
+            case SGD -> 1_000;
+            case AUTO -> throw new AssertionError();
+        };
+        return switch (s) {
+            case NEWTON -> Solvers.newton(obj, t0, tol, maxIt);
+            case LBFGS -> Solvers.lbfgs(obj, t0, tol, maxIt, 10);
+            case GD -> Solvers.gradientDescent(obj, t0, tol, maxIt, learningRate);
+            case SGD -> Solvers.sgd(obj, t0, tol, maxIt, learningRate > 0 ? learningRate : 0.1, batchSize,
+                    !constantLearningRate, seed);
+            case AUTO -> throw new AssertionError();
+        };
+    }
+
+    private Solver resolve(int params) {
+        if (solver == Solver.NEWTON && penalty.l1Weight() != 0) {
+            throw new IllegalArgumentException("the Newton solver cannot handle an L1 penalty; use lbfgs (OWL-QN), gd or sgd");
+        }
+        if (solver != Solver.AUTO) {
+            return solver;
+        }
+        return penalty.l1Weight() == 0 && params <= NEWTON_MAX_PARAMETERS ? Solver.NEWTON : Solver.LBFGS;
+    }
+
+    private double tolerance(Solver s) {
+        if (!Double.isNaN(tolerance)) {
+            return tolerance;
+        }
+        return switch (s) {
+            case NEWTON, LBFGS -> 1e-9;
+            case GD -> 1e-6;
+            case SGD -> 1e-3;
+            case AUTO -> throw new AssertionError();
+        };
+    }
+
+    private static void addConvergenceWarning(List<String> warnings, Solver s, SolverResult r, double tol) {
+        if (!r.converged()) {
+            warnings.add(String.format(Locale.ROOT,
+                    "did not converge: %s stopped after %d iterations (%s) with gradient norm %.3e, %.3e relative to the start "
+                            + "(tolerance %.1e); the coefficients are the last iterate",
+                    s.name().toLowerCase(Locale.ROOT), r.iterations(), r.message(), r.gradientNorm(),
+                    r.relativeGradientNorm(), tol));
+        }
+    }
+
+    private List<String> names(int d) {
+        if (featureNames != null) {
+            if (featureNames.size() != d) {
+                throw new IllegalArgumentException(featureNames.size() + " feature names given for " + d + " features");
+            }
+            return featureNames;
+        }
+        List<String> names = new ArrayList<>(d);
+        for (int j = 1; j <= d; j++) {
+            names.add("x" + j);
+        }
+        return names;
+    }
+
+    private static void checkShape(double[] x, int n, int d) {
+        if (n < 1 || d < 0) {
+            throw new IllegalArgumentException("need at least one row and zero or more features, got " + n + " × " + d);
+        }
+        if (x == null || x.length < (long) n * d) {
+            throw new IllegalArgumentException("x must hold " + n + " × " + d + " values");
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double v = x[i * d + j];
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("x has a non-finite value (" + v + ") at row " + (i + 1)
+                            + ", feature " + (j + 1));
+                }
+            }
+        }
+    }
+
+    /** sample weight × class weight, or null when all are 1. */
+    private double[] weights(int[] y, int classes, int n, double[] sampleWeights) {
+        double[] cw = classWeights;
+        if (balanced) {
+            int[] counts = new int[classes];
+            for (int i = 0; i < n; i++) {
+                counts[y[i]]++;
+            }
+            cw = new double[classes];
+            for (int q = 0; q < classes; q++) {
+                cw[q] = counts[q] == 0 ? 0 : (double) n / (classes * (double) counts[q]);
+            }
+        }
+        if (cw != null && cw.length != classes) {
+            throw new IllegalArgumentException(cw.length + " class weights given for " + classes + " classes");
+        }
+        if (sampleWeights == null && cw == null) {
+            return null;
+        }
+        if (sampleWeights != null && sampleWeights.length < n) {
+            throw new IllegalArgumentException("sample weights must have " + n + " values");
+        }
+        double[] s = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double v = sampleWeights == null ? 1.0 : sampleWeights[i];
+            if (!(v >= 0) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException("sample weight of row " + (i + 1) + " is " + v + "; weights must be finite and ≥ 0");
+            }
+            s[i] = v * (cw == null ? 1.0 : cw[y[i]]);
+            sum += s[i];
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("the weights sum to 0");
+        }
+        return s;
+    }
+
+    private static double total(double[] s, int n) {
+        if (s == null) {
+            return n;
+        }
+        double t = 0;
+        for (double v : s) {
+            t += v;
+        }
+        return t;
+    }
+
+    static double deviance(double[] z, double[] y, double[] s) {
+        double dev = 0;
+        for (int i = 0; i < z.length; i++) {
+            double l = org.sigmoid4j.math.Logistic.softplus(y[i] != 0 ? -z[i] : z[i]);
+            dev += (s == null ? 1.0 : s[i]) * l;
+        }
+        return 2 * dev;
+    }
+
+    static double nullDeviance(double[] y, double[] s, int n) {
+        double w1 = 0, w0 = 0;
+        for (int i = 0; i < n; i++) {
+            double wi = s == null ? 1.0 : s[i];
+            if (y[i] != 0) {
+                w1 += wi;
+            } else {
+                w0 += wi;
+            }
+        }
+        double w = w0 + w1;
+        double ll = (w1 > 0 ? w1 * Math.log(w1 / w) : 0) + (w0 > 0 ? w0 * Math.log(w0 / w) : 0);
+        return -2 * ll;
+    }
+
+    /** Wald standard errors: sqrt(diag((Xᵀ diag(s p (1−p)) X)⁻¹)), or null if singular. */
+    static double[] standardErrors(double[] x, int n, int d, double[] y, double[] s, double[] theta) {
+        int p = d + 1;
+        double[] h = new double[p * p];
+        double[] g = new double[p];
+        try (BinaryObjective info = new BinaryObjective(x, n, d, y, s, 1.0, 0, 0, 1)) {
+            info.evaluate(theta, g, h);
+        }
+        if (!Linalg.cholesky(h, p)) {
+            return null;
+        }
+        double[] inv = Linalg.choleskyInverse(h, p);
+        double[] se = new double[p];
+        for (int j = 0; j < p; j++) {
+            se[j] = Math.sqrt(inv[j * p + j]);
+            if (!Double.isFinite(se[j])) {
+                return null;
+            }
+        }
+        return se;
+    }
+}

@@ -1,0 +1,390 @@
+package org.sigmoid4j.lr;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Detects complete and quasi-complete separation in a binary problem by linear programming, as
+ * Konis (2007, R package safeBinaryRegression) does: with aᵢ = ±(1, xᵢ) (sign + for class 1, on
+ * standardised features),
+ *
+ * <ol>
+ *   <li>maximise Σᵢ aᵢ·β subject to aᵢ·β ≥ 0 for all i and −1 ≤ βⱼ ≤ 1: a positive optimum
+ *       means some hyperplane has every row on its class's side or on the plane, with some row
+ *       strictly: separation, and no finite maximum-likelihood estimate;</li>
+ *   <li>then maximise t subject to aᵢ·β ≥ t, −1 ≤ βⱼ ≤ 1, t ≤ 1: a positive optimum means
+ *       complete separation (every row strictly on its side), otherwise it is quasi-complete.</li>
+ * </ol>
+ * Both are solved through their duals (p or p+1 equality rows, one column per row of data) by a
+ * revised simplex method with an explicit basis inverse. The LP's β is a separating direction:
+ * coefficients with a non-zero component diverge to ±∞ along it.
+ */
+final class SeparationCheck {
+
+    private SeparationCheck() {}
+
+    record Result(Separation separation, List<String> warnings) {}
+
+    /** Rows with |z| above this are numerically saturated; a fit without them cannot be separated. */
+    private static final double SATURATED = 15;
+
+    static Result check(double[] x, int n, int d, double[] y, double[] s, double[] z, SolverResult fit, List<String> names) {
+        List<String> warnings = new ArrayList<>();
+        int numerically01 = 0;
+        boolean saturated = false;
+        for (int i = 0; i < n; i++) {
+            if (s != null && s[i] == 0) {
+                continue;
+            }
+            // R's binomial link clamps the logit to ±30 and then flags fitted values within
+            // 10·eps of 0 or 1: exactly the rows with |z| > 30
+            if (Math.abs(z[i]) > 30) {
+                numerically01++;
+            }
+            saturated |= Math.abs(z[i]) > SATURATED;
+        }
+        if (fit.converged() && !saturated) {
+            return new Result(Separation.NONE, warnings);
+        }
+        int p = d + 1;
+        // standardised, signed rows (weight-0 rows do not enter the likelihood)
+        double[][] std = Standardization.fit(x, n, d);
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (s == null || s[i] > 0) {
+                m++;
+            }
+        }
+        double[] a = new double[m * p];
+        double amax = 0;
+        for (int i = 0, r = 0; i < n; i++) {
+            if (s != null && s[i] == 0) {
+                continue;
+            }
+            double sign = y[i] != 0 ? 1 : -1;
+            a[r * p] = sign;
+            for (int j = 0; j < d; j++) {
+                double v = sign * (x[i * d + j] - std[0][j]) / std[1][j];
+                a[r * p + 1 + j] = v;
+                amax = Math.max(amax, Math.abs(v));
+            }
+            r++;
+        }
+        amax = Math.max(amax, 1);
+        double[] beta = new double[p];
+        double sumMargins = maxSumMargins(a, m, p, beta);
+        if (Double.isNaN(sumMargins)) {
+            warnings.add("the separation check (linear program) did not finish; separation could not be ruled out");
+            return new Result(fit.converged() ? Separation.NONE : Separation.NOT_CHECKED, addSaturation(warnings, numerically01));
+        }
+        double tolSum = 1e-7 * amax * Math.max(1, m) * 1e-3;
+        if (!(sumMargins > tolSum)) {
+            return new Result(Separation.NONE, addSaturation(warnings, numerically01));
+        }
+        double minMargin = maxMinMargin(a, m, p);
+        boolean complete = minMargin > 1e-9 * amax;
+        int strict = 0;
+        for (int r = 0; r < m; r++) {
+            double mg = 0;
+            for (int j = 0; j < p; j++) {
+                mg += a[r * p + j] * beta[j];
+            }
+            if (mg > 1e-9 * amax) {
+                strict++;
+            }
+        }
+        Integer[] order = new Integer[p];
+        for (int j = 0; j < p; j++) {
+            order[j] = j;
+        }
+        Arrays.sort(order, (u, v) -> Double.compare(Math.abs(beta[v]), Math.abs(beta[u])));
+        List<String> diverging = new ArrayList<>();
+        for (Integer j : order) {
+            if (Math.abs(beta[j]) <= 1e-9 || diverging.size() >= 8) {
+                break;
+            }
+            String name = j == 0 ? "(Intercept)" : names.get(j - 1);
+            diverging.add(name + (beta[j] > 0 ? " → +∞" : " → −∞"));
+        }
+        int nonzero = 0;
+        for (double b : beta) {
+            nonzero += Math.abs(b) > 1e-9 ? 1 : 0;
+        }
+        String kind = complete ? "complete separation" : "quasi-complete separation";
+        String what = complete
+                ? "a hyperplane puts every row strictly on the side of its class"
+                : String.format(Locale.ROOT, "a hyperplane puts every row on the side of its class or on the plane "
+                        + "(%d of %d rows strictly)", strict, m);
+        warnings.add(String.format(Locale.ROOT,
+                "%s: %s, so the maximum-likelihood estimate does not exist and the coefficients diverge "
+                        + "(the reported ones are an arbitrary point on the way, and their standard errors are meaningless). "
+                        + "Diverging along a separating direction (%d of %d coefficients%s): %s. "
+                        + "Use a penalty (e.g. L2, --penalty l2) or remove the separating feature(s).",
+                kind, what, nonzero, p, nonzero > diverging.size() ? ", largest shown" : "", String.join(", ", diverging)));
+        return new Result(complete ? Separation.COMPLETE : Separation.QUASI_COMPLETE, addSaturation(warnings, numerically01));
+    }
+
+    private static List<String> addSaturation(List<String> warnings, int count) {
+        if (count > 0) {
+            warnings.add("fitted probabilities numerically 0 or 1 occurred for " + count
+                    + " rows (as R's glm warns; without separation this does not invalidate the fit)");
+        }
+        return warnings;
+    }
+
+    /**
+     * LP 1 through its dual: min Σⱼ(uⱼ + vⱼ) s.t. u − v − Σᵢ yᵢaᵢ = Σᵢ aᵢ, y, u, v ≥ 0.
+     * Returns the optimum (= max Σᵢ aᵢ·β) and writes the optimal β (the simplex multipliers).
+     */
+    static double maxSumMargins(double[] a, int m, int p, double[] beta) {
+        double[] rhs = new double[p];
+        for (int r = 0; r < m; r++) {
+            for (int j = 0; j < p; j++) {
+                rhs[j] += a[r * p + j];
+            }
+        }
+        Lp lp = new Lp(a, m, p, p, rhs, false);
+        double v = lp.solve();
+        if (!Double.isNaN(v)) {
+            System.arraycopy(lp.pi, 0, beta, 0, p);
+        }
+        return v;
+    }
+
+    /** LP 2 through its dual: min Σ(uⱼ + vⱼ) + w s.t. u − v − Σᵢ yᵢaᵢ = 0, Σᵢ yᵢ + w = 1. */
+    static double maxMinMargin(double[] a, int m, int p) {
+        double[] rhs = new double[p + 1];
+        rhs[p] = 1;
+        Lp lp = new Lp(a, m, p, p + 1, rhs, true);
+        return lp.solve();
+    }
+
+    /**
+     * A small revised simplex for min cᵀx, Mx = rhs, x ≥ 0 where the columns of M are: for each
+     * data row r, −a_r (and a 1 in the extra row when {@code withT}), cost 0; then uⱼ = eⱼ and
+     * vⱼ = −eⱼ (j &lt; p), cost 1; then (withT) w = e_p, cost 1. Starts from the slack basis.
+     */
+    private static final class Lp {
+        final double[] a;
+        final int m, p, rows;
+        final boolean withT;
+        final double[] rhs;
+        final int[] basis;
+        final double[] binv;
+        final double[] xb;
+        final double[] pi;
+        final int cols;
+
+        Lp(double[] a, int m, int p, int rows, double[] rhs, boolean withT) {
+            this.a = a;
+            this.m = m;
+            this.p = p;
+            this.rows = rows;
+            this.rhs = rhs;
+            this.withT = withT;
+            this.cols = m + 2 * p + (withT ? 1 : 0);
+            this.basis = new int[rows];
+            this.binv = new double[rows * rows];
+            this.xb = new double[rows];
+            this.pi = new double[rows];
+            for (int j = 0; j < p; j++) {
+                // u_j if rhs ≥ 0 else v_j, so that the start is feasible
+                basis[j] = rhs[j] >= 0 ? m + j : m + p + j;
+                binv[j * rows + j] = rhs[j] >= 0 ? 1 : -1;
+                xb[j] = Math.abs(rhs[j]);
+            }
+            if (withT) {
+                basis[p] = m + 2 * p;
+                binv[p * rows + p] = 1;
+                xb[p] = rhs[p];
+            }
+        }
+
+        double cost(int k) {
+            return k < m ? 0 : 1;
+        }
+
+        void column(int k, double[] out) {
+            Arrays.fill(out, 0);
+            if (k < m) {
+                for (int j = 0; j < p; j++) {
+                    out[j] = -a[k * p + j];
+                }
+                if (withT) {
+                    out[p] = 1;
+                }
+            } else if (k < m + p) {
+                out[k - m] = 1;
+            } else if (k < m + 2 * p) {
+                out[k - m - p] = -1;
+            } else {
+                out[p] = 1;
+            }
+        }
+
+        double solve() {
+            double[] col = new double[rows];
+            double[] dir = new double[rows];
+            int maxIter = 50 * (cols + rows) + 1000;
+            int degenerate = 0;
+            for (int it = 0; it < maxIter; it++) {
+                if (it > 0 && it % 64 == 0 && !refactor()) {
+                    return Double.NaN;
+                }
+                // simplex multipliers π = c_Bᵀ B⁻¹
+                for (int j = 0; j < rows; j++) {
+                    double v = 0;
+                    for (int q = 0; q < rows; q++) {
+                        v += cost(basis[q]) * binv[q * rows + j];
+                    }
+                    pi[j] = v;
+                }
+                boolean bland = degenerate > 50;
+                int enter = -1;
+                double best = -1e-11;
+                for (int k = 0; k < cols; k++) {
+                    double rc = cost(k) - reducedDot(k);
+                    if (rc < best) {
+                        enter = k;
+                        if (bland) {
+                            break;
+                        }
+                        best = rc;
+                    }
+                }
+                if (enter < 0) {
+                    double obj = 0;
+                    for (int q = 0; q < rows; q++) {
+                        obj += cost(basis[q]) * xb[q];
+                    }
+                    return obj;
+                }
+                column(enter, col);
+                for (int q = 0; q < rows; q++) {
+                    double v = 0;
+                    for (int j = 0; j < rows; j++) {
+                        v += binv[q * rows + j] * col[j];
+                    }
+                    dir[q] = v;
+                }
+                int leave = -1;
+                double ratio = Double.POSITIVE_INFINITY;
+                for (int q = 0; q < rows; q++) {
+                    if (dir[q] > 1e-12) {
+                        double rt = xb[q] / dir[q];
+                        if (rt < ratio - 1e-15 || (rt <= ratio + 1e-15 && leave >= 0 && basis[q] < basis[leave])) {
+                            ratio = rt;
+                            leave = q;
+                        }
+                    }
+                }
+                if (leave < 0) {
+                    return Double.NaN; // unbounded: impossible for these LPs, so numerical trouble
+                }
+                degenerate = ratio <= 1e-15 ? degenerate + 1 : 0;
+                // pivot
+                double piv = dir[leave];
+                for (int q = 0; q < rows; q++) {
+                    xb[q] -= ratio * dir[q];
+                }
+                xb[leave] = ratio;
+                for (int j = 0; j < rows; j++) {
+                    binv[leave * rows + j] /= piv;
+                }
+                for (int q = 0; q < rows; q++) {
+                    if (q != leave && dir[q] != 0) {
+                        double f = dir[q];
+                        for (int j = 0; j < rows; j++) {
+                            binv[q * rows + j] -= f * binv[leave * rows + j];
+                        }
+                    }
+                }
+                basis[leave] = enter;
+                for (int q = 0; q < rows; q++) {
+                    if (xb[q] < 0 && xb[q] > -1e-12) {
+                        xb[q] = 0;
+                    }
+                }
+            }
+            return Double.NaN;
+        }
+
+        /** π·column(k) without materialising the column. */
+        private double reducedDot(int k) {
+            if (k < m) {
+                double v = 0;
+                for (int j = 0; j < p; j++) {
+                    v -= pi[j] * a[k * p + j];
+                }
+                return withT ? v + pi[p] : v;
+            } else if (k < m + p) {
+                return pi[k - m];
+            } else if (k < m + 2 * p) {
+                return -pi[k - m - p];
+            }
+            return pi[p];
+        }
+
+        /** Recomputes B⁻¹ and x_B from the basis (Gauss–Jordan with partial pivoting). */
+        private boolean refactor() {
+            double[] bm = new double[rows * rows];
+            double[] col = new double[rows];
+            for (int q = 0; q < rows; q++) {
+                column(basis[q], col);
+                for (int j = 0; j < rows; j++) {
+                    bm[j * rows + q] = col[j];
+                }
+            }
+            double[] inv = new double[rows * rows];
+            for (int j = 0; j < rows; j++) {
+                inv[j * rows + j] = 1;
+            }
+            for (int c = 0; c < rows; c++) {
+                int piv = c;
+                for (int r = c + 1; r < rows; r++) {
+                    if (Math.abs(bm[r * rows + c]) > Math.abs(bm[piv * rows + c])) {
+                        piv = r;
+                    }
+                }
+                if (Math.abs(bm[piv * rows + c]) < 1e-300) {
+                    return false;
+                }
+                if (piv != c) {
+                    for (int j = 0; j < rows; j++) {
+                        double t = bm[c * rows + j];
+                        bm[c * rows + j] = bm[piv * rows + j];
+                        bm[piv * rows + j] = t;
+                        t = inv[c * rows + j];
+                        inv[c * rows + j] = inv[piv * rows + j];
+                        inv[piv * rows + j] = t;
+                    }
+                }
+                double f = bm[c * rows + c];
+                for (int j = 0; j < rows; j++) {
+                    bm[c * rows + j] /= f;
+                    inv[c * rows + j] /= f;
+                }
+                for (int r = 0; r < rows; r++) {
+                    if (r != c && bm[r * rows + c] != 0) {
+                        double g = bm[r * rows + c];
+                        for (int j = 0; j < rows; j++) {
+                            bm[r * rows + j] -= g * bm[c * rows + j];
+                            inv[r * rows + j] -= g * inv[c * rows + j];
+                        }
+                    }
+                }
+            }
+            System.arraycopy(inv, 0, binv, 0, rows * rows);
+            for (int q = 0; q < rows; q++) {
+                double v = 0;
+                for (int j = 0; j < rows; j++) {
+                    v += binv[q * rows + j] * rhs[j];
+                }
+                xb[q] = Math.max(0, v);
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.sigmoid4j.nn;
+
+import java.util.List;
+import java.util.Map;
+import org.sigmoid4j.linalg.Gemm;
+
+/**
+ * Fully connected layer {@code y = x·Wᵀ + b}, W stored out × in row-major (PyTorch's
+ * {@code nn.Linear} layout). Without bias (e.g. before batch normalisation) b is absent.
+ * Products go through {@link Gemm} (blocked and vectorised).
+ */
+public final class Dense extends Layer {
+
+    private final Parameter weight;
+    private final Parameter bias;
+
+    public Dense(Precision precision, int inputSize, int outputSize, boolean bias) {
+        super(precision, inputSize, outputSize);
+        this.weight = new Parameter("weight", precision, outputSize, inputSize, true);
+        this.bias = bias ? new Parameter("bias", precision, 1, outputSize, false) : null;
+    }
+
+    @Override
+    public String type() {
+        return "dense";
+    }
+
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias, or {@code null} for a layer without one. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    public boolean hasBias() {
+        return bias != null;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return bias == null ? List.of(weight) : List.of(weight, bias);
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = super.config();
+        c.put("bias", bias != null);
+        return c;
+    }
+
+    @Override
+    protected void forwardImpl(Tensor in, Tensor out, Mode mode) {
+        int m = in.rows(), k = inputSize, n = outputSize;
+        if (precision == Precision.F32) {
+            float[] y = out.f32();
+            Gemm.gemm(false, true, m, n, k, in.f32(), 0, k, weight.value().f32(), 0, k, false, y, 0, n, threads);
+            if (bias != null) {
+                float[] b = bias.value().f32();
+                for (int i = 0; i < m; i++) {
+                    int o = i * n;
+                    for (int j = 0; j < n; j++) y[o + j] += b[j];
+                }
+            }
+        } else {
+            double[] y = out.f64();
+            Gemm.gemm(false, true, m, n, k, in.f64(), 0, k, weight.value().f64(), 0, k, false, y, 0, n, threads);
+            if (bias != null) {
+                double[] b = bias.value().f64();
+                for (int i = 0; i < m; i++) {
+                    int o = i * n;
+                    for (int j = 0; j < n; j++) y[o + j] += b[j];
+                }
+            }
+        }
+    }
+
+    @Override
+    protected void backwardImpl(Tensor in, Tensor gradOut, Tensor gradIn) {
+        int m = in.rows(), k = inputSize, n = outputSize;
+        if (precision == Precision.F32) {
+            float[] g = gradOut.f32();
+            // dW (n × k) = gᵀ (n × m) · x (m × k)
+            Gemm.gemm(true, false, n, k, m, g, 0, n, in.f32(), 0, k, false, weight.grad().f32(), 0, k, threads);
+            if (bias != null) {
+                float[] db = bias.grad().f32();
+                java.util.Arrays.fill(db, 0, n, 0f);
+                for (int i = 0; i < m; i++) {
+                    int o = i * n;
+                    for (int j = 0; j < n; j++) db[j] += g[o + j];
+                }
+            }
+            if (gradIn != null) {
+                // dx (m × k) = g (m × n) · W (n × k)
+                Gemm.gemm(false, false, m, k, n, g, 0, n, weight.value().f32(), 0, k, false, gradIn.f32(), 0, k, threads);
+            }
+        } else {
+            double[] g = gradOut.f64();
+            Gemm.gemm(true, false, n, k, m, g, 0, n, in.f64(), 0, k, false, weight.grad().f64(), 0, k, threads);
+            if (bias != null) {
+                double[] db = bias.grad().f64();
+                java.util.Arrays.fill(db, 0, n, 0d);
+                for (int i = 0; i < m; i++) {
+                    int o = i * n;
+                    for (int j = 0; j < n; j++) db[j] += g[o + j];
+                }
+            }
+            if (gradIn != null) {
+                Gemm.gemm(false, false, m, k, n, g, 0, n, weight.value().f64(), 0, k, false, gradIn.f64(), 0, k, threads);
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "dense " + inputSize + "→" + outputSize + (bias == null ? " (no bias)" : "");
+    }
+}

@@ -1,0 +1,133 @@
+package org.sigmoid4j.lr;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.sigmoid4j.model.ModelState;
+
+class ModelAndDeterminismTest {
+
+    static double[][] synthetic(int n, int d, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n * d];
+        double[] w = new double[d];
+        for (int j = 0; j < d; j++) {
+            w[j] = r.nextDouble(-1, 1);
+        }
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double z = 0.3;
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = r.nextDouble(-2, 2);
+                z += w[j] * x[i * d + j];
+            }
+            y[i] = r.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+        }
+        return new double[][] {x, y};
+    }
+
+    @Test
+    void bitIdenticalWhateverTheThreadCount() {
+        int n = 40_000, d = 12;
+        double[][] data = synthetic(n, d, 3);
+        for (Solver s : new Solver[] {Solver.NEWTON, Solver.LBFGS, Solver.GD}) {
+            double[] ref = null;
+            for (int threads : new int[] {1, 2, 3, 8}) {
+                LogisticRegressionModel m = LogisticRegression.builder().solver(s).threads(threads)
+                        .tolerance(s == Solver.GD ? 1e-5 : 1e-10).build().fit(data[0], n, d, data[1], null);
+                double[] got = m.coefficients();
+                if (ref == null) {
+                    ref = got;
+                } else {
+                    assertArrayEquals(ref, got, 0.0, s + " with " + threads + " threads");
+                }
+            }
+        }
+    }
+
+    @Test
+    void stateRoundTrip() {
+        RefData.Csv c = RefData.csv("breast_cancer.csv");
+        LogisticRegressionModel m = LogisticRegression.builder().standardize(true).featureNames(c.names())
+                .threshold(0.3).build().fit(c.x(), c.n(), c.d(), c.y(), null);
+        ModelState st = m.state();
+        LogisticRegressionModel back = LogisticRegressionModel.fromState(st);
+        double[] p1 = new double[2 * c.n()];
+        double[] p2 = new double[2 * c.n()];
+        m.predictProba(c.x(), c.n(), p1);
+        back.predictProba(c.x(), c.n(), p2);
+        assertArrayEquals(p1, p2, 0.0);
+        assertArrayEquals(m.predict(c.x(), c.n()), back.predict(c.x(), c.n()));
+        assertEquals(0.3, back.threshold());
+        assertEquals(m.summary().orElseThrow().toMap(), back.summary().orElseThrow().toMap());
+        assertEquals("logistic", back.kind());
+        // malformed states fail with a message, not an NPE
+        Map<String, double[]> arrays = new LinkedHashMap<>(st.arrays());
+        arrays.remove("coefficients");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegressionModel.fromState(new ModelState("logistic", st.config(), arrays)));
+        assertTrue(e.getMessage().contains("coefficients"), e.getMessage());
+        Map<String, Object> cfg = new LinkedHashMap<>(st.config());
+        cfg.put("version", 99);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegressionModel.fromState(new ModelState("logistic", cfg, st.arrays())));
+        assertTrue(e.getMessage().contains("newer"), e.getMessage());
+    }
+
+    @Test
+    void probabilitiesAreComputedInLogitSpace() {
+        double[] x = {0, 1};
+        double[] y = {0, 1};
+        // tiny penalty: coefficients large but finite; predict far out
+        LogisticRegressionModel m = LogisticRegression.builder().penalty(Penalty.l2(1e6)).build().fit(x, 2, 1, y, null);
+        double[] out = new double[2];
+        m.predictProba(new double[] {-1e6}, 1, out);
+        assertTrue(out[1] > 0 && out[1] < 1e-300 || out[1] == 0);
+        assertEquals(1.0, out[0], 0);
+        assertTrue(Double.isFinite(out[1]));
+    }
+
+    @Test
+    void standardisedModelMatchesManualStandardisation() {
+        RefData.Csv c = RefData.csv("spambase.csv");
+        var ref = RefData.json("spambase.l2.json");
+        LogisticRegressionModel m = LogisticRegression.builder().standardize(true).tolerance(1e-11).build()
+                .fit(c.x(), c.n(), c.d(), c.y(), null);
+        // the model's own means and population sds equal the reference file's
+        double[] mean = RefData.nums(ref, "feature_mean"), sd = RefData.nums(ref, "feature_sd");
+        for (int j = 0; j < mean.length; j++) {
+            // numpy sums pairwise, we sum in order: equal to a few ulps
+            assertEquals(mean[j], m.featureMeans()[j], 1e-14 * Math.abs(mean[j]));
+            assertEquals(sd[j], m.featureScales()[j], 1e-14 * sd[j]);
+        }
+        assertArrayEquals(RefData.nums(ref, "polished_optimum", "coef_original_scale"), m.coefficientsOriginalScale(), 1e-6);
+        assertEquals(RefData.num(ref, "polished_optimum", "intercept_original_scale"), m.interceptsOriginalScale()[0], 1e-6);
+        // training accuracy of the reference (rule z > 0)
+        int[] lab = m.predict(c.x(), c.n());
+        int ok = 0;
+        for (int i = 0; i < c.n(); i++) {
+            ok += lab[i] == c.y()[i] ? 1 : 0;
+        }
+        assertEquals(RefData.num(ref, "training_accuracy"), (double) ok / c.n(), 0);
+    }
+
+    @Test
+    void badInputIsRejectedClearly() {
+        LogisticRegression lr = LogisticRegression.builder().build();
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> lr.fit(new double[] {1, 2}, 2, 1, new double[] {1, 1}, null)).getMessage().contains("one class"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> lr.fit(new double[] {1, Double.NaN}, 2, 1, new double[] {0, 1}, null)).getMessage().contains("row 2"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> lr.fit(new double[] {1, 2}, 2, 1, new double[] {0, 2}, null)).getMessage().contains("0 or 1"));
+        assertThrows(IllegalArgumentException.class, () -> Penalty.l2(-1));
+        assertThrows(IllegalArgumentException.class, () -> LogisticRegression.builder().penalty(Penalty.l1(1))
+                .solver(Solver.NEWTON).build().fit(new double[] {0, 1}, 2, 1, new double[] {0, 1}, null));
+    }
+}
