@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 BenchCommand.class,
                 InfoCommand.class,
+                ExperimentCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

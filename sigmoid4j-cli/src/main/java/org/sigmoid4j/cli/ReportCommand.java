@@ -73,6 +73,6 @@ final class ReportCommand implements Callable<Integer> {
             Object parsed = Json.parse(Files.readString(input, StandardCharsets.UTF_8));
             return ExperimentReport.of(ExperimentResult.fromJson(parsed));
         }
-        return ModelReports.of(input);
+        throw new IllegalArgumentException("not a sigmoid4j experiment JSON file (the output of 'sigmoid4j experiment ... --json')");
     }
 }

@@ -1,11 +1,8 @@
 package org.sigmoid4j.diagnostics;
 
-import java.util.function.IntToDoubleFunction;
-
 /**
- * Statistics of one layer's activations over a probe set: a {@code rows × cols} matrix (examples ×
- * units), read through an index function so any storage (float or double) can be measured
- * without a copy. Pure functions; the {@link GradientMonitor} calls them after a probe pass.
+ * Statistics of one layer's activations over a probe set: the first {@code rows × cols} values of
+ * an array (examples × units, row-major). Pure functions; the {@link GradientMonitor} calls them after a probe pass.
  *
  * <p>Saturation is judged from the activation value y, which avoids recomputing f'(z):
  * <ul>
@@ -24,6 +21,10 @@ public final class ActivationStats {
 
     private ActivationStats() {}
 
+    private static double get(double[] y, int i) {
+        return y[i];
+    }
+
     /** Whether {@code activation} (an id) is in the sigmoid family (saturation as σ'). */
     public static boolean sigmoidLike(String activation) {
         return activation.startsWith("sigmoid") || activation.startsWith("adaptive-sigmoid") || activation.equals("hard-sigmoid");
@@ -34,12 +35,12 @@ public final class ActivationStats {
     }
 
     /** Fraction of entries whose derivative is below the threshold (see class doc); NaN if undefined for this activation. */
-    public static double saturated(String activation, IntToDoubleFunction y, int n) {
+    public static double saturated(String activation, double[] y, int n) {
         boolean sig = sigmoidLike(activation), tanh = activation.startsWith("tanh");
         if (!sig && !tanh || n == 0) return Double.NaN;
         long count = 0;
         for (int i = 0; i < n; i++) {
-            double v = y.applyAsDouble(i);
+            double v = get(y, i);
             double d = sig ? v * (1 - v) : (1 - v * v) / 4;
             if (d < SATURATION_THRESHOLD) count++;
         }
@@ -47,37 +48,37 @@ public final class ActivationStats {
     }
 
     /** Fraction of units (columns) that are 0 for every row; NaN unless the activation is ReLU. */
-    public static double dead(String activation, IntToDoubleFunction y, int rows, int cols) {
+    public static double dead(String activation, double[] y, int rows, int cols) {
         if (!reluLike(activation) || rows == 0 || cols == 0) return Double.NaN;
         int dead = 0;
         for (int c = 0; c < cols; c++) {
             boolean alive = false;
-            for (int r = 0; r < rows && !alive; r++) alive = y.applyAsDouble(r * cols + c) > 0;
+            for (int r = 0; r < rows && !alive; r++) alive = get(y, r * cols + c) > 0;
             if (!alive) dead++;
         }
         return (double) dead / cols;
     }
 
     /** {mean, population standard deviation}, two-pass for accuracy. */
-    public static double[] meanStd(IntToDoubleFunction y, int n) {
+    public static double[] meanStd(double[] y, int n) {
         if (n == 0) return new double[] {Double.NaN, Double.NaN};
         double s = 0;
-        for (int i = 0; i < n; i++) s += y.applyAsDouble(i);
+        for (int i = 0; i < n; i++) s += get(y, i);
         double mean = s / n, ss = 0;
         for (int i = 0; i < n; i++) {
-            double d = y.applyAsDouble(i) - mean;
+            double d = get(y, i) - mean;
             ss += d * d;
         }
         return new double[] {mean, Math.sqrt(ss / n)};
     }
 
     /** The histogram range for an activation: [0,1] sigmoid-like, [−1,1] tanh, else [min, max] of the data. */
-    public static double[] range(String activation, IntToDoubleFunction y, int n) {
+    public static double[] range(String activation, double[] y, int n) {
         if (sigmoidLike(activation)) return new double[] {0, 1};
         if (activation.startsWith("tanh")) return new double[] {-1, 1};
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            double v = y.applyAsDouble(i);
+            double v = get(y, i);
             if (!Double.isFinite(v)) continue;
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
@@ -88,10 +89,10 @@ public final class ActivationStats {
     }
 
     /** Counts in {@link #HISTOGRAM_BINS} equal bins over [lo, hi]; out-of-range values go to the end bins, NaN is skipped. */
-    public static long[] histogram(IntToDoubleFunction y, int n, double lo, double hi) {
+    public static long[] histogram(double[] y, int n, double lo, double hi) {
         long[] h = new long[HISTOGRAM_BINS];
         for (int i = 0; i < n; i++) {
-            double v = y.applyAsDouble(i);
+            double v = get(y, i);
             if (Double.isNaN(v)) continue;
             int k = (int) Math.floor((v - lo) / (hi - lo) * HISTOGRAM_BINS);
             h[Math.max(0, Math.min(HISTOGRAM_BINS - 1, k))]++;

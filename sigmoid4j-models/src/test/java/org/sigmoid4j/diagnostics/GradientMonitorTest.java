@@ -107,6 +107,7 @@ class GradientMonitorTest {
             // w ← w − η g, so ‖Δw‖/‖w‖ = η‖g‖/‖w‖.
             expectedRatio[step] = lr * w.gradNorm() / w.valueNorm();
             expectedGrad[step] = w.gradNorm();
+            m.beforeStep();
             Sgd.plain(WeightDecay.NONE).step(net.parameters(), lr);
             m.afterStep();
         }
