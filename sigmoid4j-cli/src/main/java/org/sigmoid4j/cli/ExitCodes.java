@@ -19,6 +19,6 @@ public final class ExitCodes {
               0  success
               1  other error
               2  usage error (unknown option, bad option value)
-              3  bad data (malformed CSV, missing/non-numeric cell, wrong columns, one class)
+              3  bad data (malformed CSV, bad cell, wrong columns, one class)
               4  bad model file (missing, truncated, corrupt, wrong kind, newer format)""";
 }

@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         footer = {"", ExitCodes.HELP_TEXT},
         subcommands = {
                 TrainCommand.class,
+                EvaluateCommand.class,
+                PredictCommand.class,
+                SummaryCommand.class,
                 BenchCommand.class,
                 InfoCommand.class,
                 ExperimentCommand.class,
@@ -42,8 +45,11 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main())
+        CommandLine cl = new CommandLine(new Main());
+        CommandGroups.install(cl);
+        return cl
                 .setExitCodeExceptionMapper(e -> ExitCodes.ERROR)
+                .setExecutionExceptionHandler(Failures::handle)
                 .setParameterExceptionHandler((ex, args) -> {
                     CommandLine c = ex.getCommandLine();
                     c.getErr().println("error: " + ex.getMessage());

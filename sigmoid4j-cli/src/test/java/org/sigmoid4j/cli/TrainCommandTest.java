@@ -1,0 +1,186 @@
+package org.sigmoid4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sigmoid4j.model.io.ModelFile;
+import org.sigmoid4j.model.io.TrainedModel;
+import org.sigmoid4j.testkit.SharedFiles;
+
+/** train, evaluate, predict and summary end to end, checked against the shared data README and references. */
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    static final Path SPAMBASE = SharedFiles.resolve("data/spambase.csv");
+
+    private static Map<String, Object> json(String s) throws IOException {
+        return JSON.std.mapFrom(s);
+    }
+
+    @Test
+    void noArgumentsTrainsOnTheBundledSpambaseWithAStratifiedHeldOutFifth() throws Exception {
+        Path out = dir.resolve("m.s4j");
+        Cli r = Cli.run("train", "--out", out.toString());
+        assertEquals(0, r.code(), r.toString());
+        // README counts: 1813 spam, 2788 not; 20% of each held out = 363 + 558
+        assertTrue(r.out().startsWith("Held-out evaluation (921 of 4601 rows, 20% stratified, seed 42):"), r.toString());
+        assertTrue(r.out().matches("(?s).*\\n\\s+0\\s+(\\d+)\\s+(\\d+)\\n\\s+1\\s+(\\d+)\\s+(\\d+)\\n$"), r.toString());
+        var cm = java.util.regex.Pattern.compile("\\n\\s+0\\s+(\\d+)\\s+(\\d+)\\n\\s+1\\s+(\\d+)\\s+(\\d+)\\n$").matcher(r.out());
+        assertTrue(cm.find());
+        assertEquals(558, Integer.parseInt(cm.group(1)) + Integer.parseInt(cm.group(2)));
+        assertEquals(363, Integer.parseInt(cm.group(3)) + Integer.parseInt(cm.group(4)));
+        assertTrue(r.err().contains("Model written to " + out), r.toString());
+        TrainedModel m = ModelFile.read(out);
+        assertEquals("logistic", m.kind());
+        assertEquals(57, m.schema().size());
+        assertEquals(3680, m.provenance().trainRows());
+        assertEquals(4601, m.provenance().dataRows());
+        assertEquals(42, m.provenance().seed());
+        byte[] shared = Files.readAllBytes(SPAMBASE);
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(shared)), m.provenance().dataSha256());
+        assertEquals("l2", m.provenance().training().get("penalty"));
+        assertEquals(1.0, m.provenance().training().get("C"));
+        assertEquals(true, m.provenance().training().get("standardize"));
+    }
+
+    @Test
+    void theBundledDataIsTheSharedFileByteForByte() throws IOException {
+        try (InputStream in = TrainCommand.class.getResourceAsStream(TrainCommand.BUNDLED)) {
+            assertArrayEquals(Files.readAllBytes(SPAMBASE), in.readAllBytes());
+        }
+        assertTrue(TrainCommand.class.getResource("/org/sigmoid4j/cli/data/NOTICE.md") != null);
+    }
+
+    @Test
+    void sameDataOptionsAndSeedGiveAByteIdenticalModelFile() throws IOException {
+        Path a = dir.resolve("a.s4j");
+        Path b = dir.resolve("b.s4j");
+        Path c = dir.resolve("c.s4j");
+        assertEquals(0, Cli.run("train", "-q", "--out", a.toString()).code());
+        assertEquals(0, Cli.run("train", "-q", "--out", b.toString()).code());
+        assertEquals(0, Cli.run("train", "-q", "--out", c.toString(), "--seed", "7").code());
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        assertFalse(Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(c)));
+        try (var s = Files.list(dir)) {
+            assertEquals(3, s.count(), "no temporary files left");
+        }
+        Path t = dir.resolve("t.s4j");
+        assertEquals(0, Cli.run("train", "-q", "--out", t.toString(), "--timestamp").code());
+        assertTrue(ModelFile.read(t).provenance().createdAt().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
+    }
+
+    /** L2, C = 1, standardised, all rows: the training accuracy of scikit-learn's fit (reference file). */
+    @Test
+    void fullDataL2FitHasTheReferenceTrainingAccuracy() throws IOException {
+        Path m = dir.resolve("l2.s4j");
+        Cli r = Cli.run("train", "--data", SPAMBASE.toString(), "--target", "label", "--test-fraction", "0", "--out", m.toString());
+        assertEquals(0, r.code(), r.toString());
+        Cli e = Cli.run("evaluate", "--model", m.toString(), "--data", SPAMBASE.toString(), "--json");
+        assertEquals(0, e.code(), e.toString());
+        Map<String, Object> ref = json(Files.readString(SharedFiles.resolve("reference/lr/spambase.l2.json")));
+        assertEquals(((Number) ref.get("training_accuracy")).doubleValue(), ((Number) json(e.out()).get("accuracy")).doubleValue());
+        double objective = ((Number) ref.get("objective_value")).doubleValue();
+        assertEquals(objective, ModelFile.read(m).provenance().finalLoss(), 1e-6 * objective);
+    }
+
+    /** Unpenalised fit on raw features: R's glm deviance and intercept (glm_tight), through summary --json. */
+    @Test
+    void unpenalisedRawFitSummaryMatchesR() throws IOException {
+        Path m = dir.resolve("glm.s4j");
+        Cli r = Cli.run("train", "-q", "--data", SPAMBASE.toString(), "--target", "label", "--penalty", "none",
+                "--no-standardize", "--test-fraction", "0", "--out", m.toString());
+        assertEquals(0, r.code(), r.toString());
+        Cli s = Cli.run("summary", m.toString(), "--json");
+        assertEquals(0, s.code(), s.toString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> glm = (Map<String, Object>) json(Files.readString(SharedFiles.resolve("reference/lr/spambase.glm.json"))).get("glm_tight");
+        Map<String, Object> ours = json(s.out());
+        double dev = ((Number) glm.get("deviance")).doubleValue();
+        assertEquals(dev, ((Number) ours.get("deviance")).doubleValue(), 1e-9 * dev);
+        double b0 = ((Number) ((List<?>) glm.get("coefficients")).get(0)).doubleValue();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) ((List<?>) ours.get("coefficients")).get(0);
+        assertEquals("(Intercept)", first.get("name"));
+        assertEquals(b0, ((Number) first.get("estimate")).doubleValue(), 1e-6 * Math.abs(b0));
+        Cli text = Cli.run("summary", m.toString());
+        assertTrue(text.out().startsWith("Coefficients:"), text.toString());
+        assertTrue(text.out().contains("Std. Error"), text.toString());
+    }
+
+    @Test
+    void predictAddsProbabilityAndLabelToEveryRow() throws IOException {
+        Path m = dir.resolve("m.s4j");
+        assertEquals(0, Cli.run("train", "-q", "--out", m.toString()).code());
+        Path p = dir.resolve("p.csv");
+        Cli r = Cli.run("predict", "--model", m.toString(), "--data", SPAMBASE.toString(), "--out", p.toString());
+        assertEquals(0, r.code(), r.toString());
+        List<String> lines = Files.readAllLines(p);
+        assertEquals(4602, lines.size());
+        assertTrue(lines.get(0).endsWith(",label,probability,prediction"));
+        List<String> source = Files.readAllLines(SPAMBASE);
+        for (int i = 1; i < lines.size(); i += 500) {
+            assertTrue(lines.get(i).startsWith(source.get(i) + ","), lines.get(i));
+            String[] f = lines.get(i).split(",");
+            double prob = Double.parseDouble(f[58]);
+            assertTrue(prob > 0 && prob < 1);
+            assertEquals(prob > 0.5 ? "1" : "0", f[59]);
+        }
+    }
+
+    @Test
+    void textLabelsWithPositiveAndMultinomialDigits() throws IOException {
+        Path d = dir.resolve("mail.csv");
+        StringBuilder b = new StringBuilder("x1,x2,kind\n");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 200; i++) {
+            double x1 = rnd.nextGaussian();
+            double x2 = rnd.nextGaussian();
+            b.append(x1).append(',').append(x2).append(',').append(x1 + 0.5 * x2 + 0.3 * rnd.nextGaussian() > 0 ? "spam" : "ham").append('\n');
+        }
+        Files.writeString(d, b);
+        Path m = dir.resolve("mail.s4j");
+        Cli r = Cli.run("train", "--data", d.toString(), "--target", "kind", "--positive", "spam", "--out", m.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(List.of("ham", "spam"), ModelFile.read(m).labels().classes());
+        Cli p = Cli.run("predict", "--model", m.toString(), "--data", d.toString());
+        assertTrue(p.out().lines().skip(1).allMatch(l -> l.endsWith(",spam") || l.endsWith(",ham")), p.toString());
+
+        Path digits = SharedFiles.resolve("data/digits.csv");
+        Path dm = dir.resolve("digits.s4j");
+        Cli t = Cli.run("train", "--data", digits.toString(), "--target", "label", "--out", dm.toString());
+        assertEquals(0, t.code(), t.toString());
+        // README class counts 178,182,177,183,181,182,181,179,174,180: 20% of each, rounded, held out
+        int held = Arrays.stream(new int[] {178, 182, 177, 183, 181, 182, 181, 179, 174, 180}).map(c -> (int) Math.round(0.2 * c)).sum();
+        assertTrue(t.out().startsWith("Held-out evaluation (" + held + " of 1797 rows"), t.toString());
+        assertEquals(10, ModelFile.read(dm).labels().numClasses());
+        Cli pd = Cli.run("predict", "--model", dm.toString(), "--data", digits.toString());
+        assertTrue(pd.out().lines().findFirst().orElseThrow().endsWith(",p_0,p_1,p_2,p_3,p_4,p_5,p_6,p_7,p_8,p_9,prediction"));
+    }
+
+    @Test
+    void helpIsGroupedAndDocumentsExitCodes() {
+        Cli r = Cli.run("--help");
+        assertEquals(0, r.code());
+        String help = r.out() + r.err();
+        assertTrue(help.contains("Modelling:") && help.contains("Inspection:") && help.contains("Exit codes:"), help);
+        assertTrue(help.indexOf("train") < help.indexOf("Inspection:"));
+        Cli t = Cli.run("train", "--help");
+        assertTrue(t.out().contains("Logistic regression options (--model logistic):") && t.out().contains("4  bad model file"), t.toString());
+    }
+}
