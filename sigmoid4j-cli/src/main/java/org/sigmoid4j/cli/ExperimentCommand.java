@@ -107,7 +107,7 @@ final class ExperimentCommand implements Runnable {
             } catch (IOException e) {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.DATA;
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | org.sigmoid4j.data.DataException | java.io.UncheckedIOException e) {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.DATA;
             }

@@ -1,18 +1,19 @@
 package org.sigmoid4j.experiments;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
+import org.sigmoid4j.data.CsvReader;
+import org.sigmoid4j.data.DataException;
+import org.sigmoid4j.data.Table;
 import org.sigmoid4j.diagnostics.Json;
 
 /**
  * MNIST-10k as the experiments use it: {@code mnist-10k.csv.gz} (header {@code px0..px783,label},
- * pixels 0..255) scaled to [0, 1] by /255, split by the canonical {@code mnist-10k.split.json}
+ * pixels 0..255, read with {@link CsvReader}) scaled to [0, 1] by /255, split by the canonical {@code mnist-10k.split.json}
  * ({@code train}/{@code test} row-index lists, in the order of the reference runs).
  *
  * @param trainX row-major, {@code trainY.length × 784}
@@ -46,62 +47,34 @@ public record Mnist(double[] trainX, int[] trainY, double[] testX, int[] testY) 
     /**
      * Loads the data and the split. Errors name the file and, for bad rows, the line.
      *
-     * @throws IllegalArgumentException for malformed content
+     * @throws IllegalArgumentException for malformed content ({@link DataException} for the CSV)
      * @throws IOException              when a file cannot be read
      */
     public static Mnist load(Path csvGz, Path splitJson) throws IOException {
         if (!Files.isRegularFile(csvGz)) throw new IOException(csvGz + ": no such file");
         if (!Files.isRegularFile(splitJson)) throw new IOException(splitJson + ": no such file (the split file mnist-10k.split.json)");
-        byte[] bytes;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(csvGz), 1 << 16)) {
-            bytes = in.readAllBytes();
-        } catch (java.util.zip.ZipException e) {
-            throw new IllegalArgumentException(csvGz + ": not a gzip file (" + e.getMessage() + ")");
+        Table t = CsvReader.read(csvGz, CsvReader.Columns.allExcept("label"), CsvReader.Options.defaults());
+        if (t.cols() != PIXELS || !t.numericNames().getFirst().equals("px0") || !t.numericNames().getLast().equals("px783")) {
+            throw new DataException(csvGz + ": expected the columns px0..px783 and label, found " + t.cols() + " numeric columns");
         }
-        int pos = 0;
-        while (pos < bytes.length && bytes[pos] != '\n') pos++;
-        String header = new String(bytes, 0, pos, StandardCharsets.UTF_8).strip();
-        String[] cols = header.split(",");
-        if (cols.length != PIXELS + 1 || !cols[0].equals("px0") || !cols[PIXELS].equals("label")) {
-            throw new IllegalArgumentException(csvGz + ": line 1: expected the header px0,...,px783,label");
+        int rows = t.rows();
+        double[] x = t.data();
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            if (!(v >= 0 && v <= 255)) {
+                throw new DataException(csvGz + ": line " + t.line(i / PIXELS) + ", column " + t.numericNames().get(i % PIXELS) + ": " + v
+                        + " is not a pixel value in 0..255");
+            }
+            x[i] = v / 255.0;
         }
-        pos++;
-        double[] x = new double[10_000 * PIXELS];
-        int[] y = new int[10_000];
-        int rows = 0, line = 1;
-        while (pos < bytes.length) {
-            line++;
-            if (bytes[pos] == '\n') {
-                pos++;
-                continue;
+        String[] labels = t.textColumn("label");
+        int[] y = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            String l = labels[r].strip();
+            if (l.length() != 1 || l.charAt(0) < '0' || l.charAt(0) > '9') {
+                throw new DataException(csvGz + ": line " + t.line(r) + ", column label: '" + labels[r] + "' is not a digit 0..9");
             }
-            if (rows == y.length) {
-                y = java.util.Arrays.copyOf(y, rows * 2);
-                x = java.util.Arrays.copyOf(x, rows * 2 * PIXELS);
-            }
-            for (int c = 0; c <= PIXELS; c++) {
-                int v = 0, digits = 0;
-                while (pos < bytes.length && bytes[pos] >= '0' && bytes[pos] <= '9') {
-                    v = v * 10 + (bytes[pos++] - '0');
-                    digits++;
-                }
-                char end = pos < bytes.length ? (char) bytes[pos] : '\n';
-                boolean last = c == PIXELS;
-                if (digits == 0 || digits > 3 || (last ? end != '\n' && end != '\r' : end != ',')) {
-                    throw new IllegalArgumentException(csvGz + ": line " + line + ", column " + (last ? "label" : "px" + c)
-                            + ": expected an integer 0..255" + (last ? " ending the row" : " followed by a comma"));
-                }
-                pos++;
-                if (end == '\r' && pos < bytes.length && bytes[pos] == '\n') pos++;
-                if (last) {
-                    if (v > 9) throw new IllegalArgumentException(csvGz + ": line " + line + ": label " + v + " is not a digit");
-                    y[rows] = v;
-                } else {
-                    if (v > 255) throw new IllegalArgumentException(csvGz + ": line " + line + ", column px" + c + ": " + v + " > 255");
-                    x[rows * PIXELS + c] = v / 255.0;
-                }
-            }
-            rows++;
+            y[r] = l.charAt(0) - '0';
         }
         int[] train = indices(splitJson, "train", rows), test = indices(splitJson, "test", rows);
         return new Mnist(gather(x, train), gather(y, train), gather(x, test), gather(y, test));
