@@ -135,12 +135,14 @@ public final class PanamaGemm implements GemmSupport {
                     if (w < nr) java.util.Arrays.fill(pb, dst + w, dst + nr, 0f);
                 }
             } else {
-                for (int col = 0; col < w; col++) {
-                    int src = bOff + (j0 + col) * ldb + pc;
-                    for (int p = 0; p < kc; p++) pb[base + p * nr + col] = b[src + p];
-                }
-                if (w < nr) {
-                    for (int p = 0; p < kc; p++) java.util.Arrays.fill(pb, base + p * nr + w, base + p * nr + nr, 0f);
+                // Sequential writes; the w source rows are read in step, each from one L1 line per
+                // 16 (float) or 8 (double) values of p.
+                int src0 = bOff + j0 * ldb + pc;
+                for (int p = 0; p < kc; p++) {
+                    int dst = base + p * nr;
+                    int src = src0 + p;
+                    for (int col = 0; col < w; col++, src += ldb) pb[dst + col] = b[src];
+                    for (int col = w; col < nr; col++) pb[dst + col] = 0f;
                 }
             }
         }
@@ -288,12 +290,14 @@ public final class PanamaGemm implements GemmSupport {
                     if (w < nr) java.util.Arrays.fill(pb, dst + w, dst + nr, 0d);
                 }
             } else {
-                for (int col = 0; col < w; col++) {
-                    int src = bOff + (j0 + col) * ldb + pc;
-                    for (int p = 0; p < kc; p++) pb[base + p * nr + col] = b[src + p];
-                }
-                if (w < nr) {
-                    for (int p = 0; p < kc; p++) java.util.Arrays.fill(pb, base + p * nr + w, base + p * nr + nr, 0d);
+                // Sequential writes; the w source rows are read in step, each from one L1 line per
+                // 16 (float) or 8 (double) values of p.
+                int src0 = bOff + j0 * ldb + pc;
+                for (int p = 0; p < kc; p++) {
+                    int dst = base + p * nr;
+                    int src = src0 + p;
+                    for (int col = 0; col < w; col++, src += ldb) pb[dst + col] = b[src];
+                    for (int col = w; col < nr; col++) pb[dst + col] = 0d;
                 }
             }
         }
