@@ -37,7 +37,7 @@ final class LogisticOptions implements ModelKindOptions {
     @Option(names = "--max-iter", paramLabel = "N", description = "Maximum iterations (or epochs for gd/sgd).")
     Integer maxIter;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs for --solver sgd.")
+    /** Set by {@code train} from its {@code --epochs} (shared with --model mlp): epochs for --solver sgd. */
     Integer epochs;
 
     @Override

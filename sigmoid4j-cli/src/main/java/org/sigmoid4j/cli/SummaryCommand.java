@@ -4,12 +4,15 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sigmoid4j.lr.GlmSummary;
 import org.sigmoid4j.lr.LogisticRegressionModel;
 import org.sigmoid4j.model.io.ModelFile;
+import org.sigmoid4j.nn.MlpClassifier;
 import org.sigmoid4j.model.io.Provenance;
 import org.sigmoid4j.model.io.TrainedModel;
 import picocli.CommandLine.Command;
@@ -58,6 +61,10 @@ final class SummaryCommand implements Callable<Integer> {
         } else {
             if (glm != null) {
                 o.println(glm.format());
+            }
+            if (m.classifier() instanceof MlpClassifier mlp) {
+                o.print(mlp.describe());
+                o.print(MlpClassifier.historyTable(m.history()));
             }
             o.println("Model " + model.getFileName() + ": " + m.kind() + ", " + m.schema().size() + " features, "
                     + m.labels().numClasses() + " classes " + m.labels().classes()
@@ -112,6 +119,22 @@ final class SummaryCommand implements Callable<Integer> {
         s.put("provenance", prov);
         s.put("evaluation", m.evaluation());
         s.put("history_records", m.history().size());
+        if (m.classifier() instanceof MlpClassifier mlp) {
+            List<Map<String, Object>> layers = new ArrayList<>();
+            for (MlpClassifier.LayerRow r : mlp.layerTable()) {
+                Map<String, Object> l = new LinkedHashMap<>();
+                l.put("index", r.index());
+                l.put("type", r.type());
+                l.put("description", r.description());
+                l.put("outputs", r.outputs());
+                l.put("parameters", r.parameters());
+                layers.add(l);
+            }
+            s.put("layers", layers);
+            s.put("parameters", mlp.network().parameterCount());
+            s.put("loss", mlp.loss().id());
+            s.put("history", m.history());
+        }
         return s;
     }
 }

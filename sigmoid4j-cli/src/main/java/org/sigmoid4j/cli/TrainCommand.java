@@ -52,6 +52,7 @@ import picocli.CommandLine.Spec;
                 "  sigmoid4j train --data mail.csv --target label --penalty l1 --C 0.5 -o m.s4j",
                 "  sigmoid4j train --data iris.csv.gz --target species   (3 classes: multinomial)",
                 "  sigmoid4j train --data d.csv --target type --positive spam   (text labels)",
+                "  sigmoid4j train --model mlp --layers 100 --activation sigmoid --lr 0.5 --epochs 10 --data digits.csv --target label",
                 "", ExitCodes.HELP_TEXT})
 final class TrainCommand implements Callable<Integer> {
 
@@ -80,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
     DataOptions dataOptions;
 
     @Option(names = "--model", paramLabel = "KIND", defaultValue = "logistic",
-            description = "Model kind: logistic (default: ${DEFAULT-VALUE}).")
+            description = "Model kind: logistic or mlp (a feed-forward network) (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--standardize", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -107,17 +108,26 @@ final class TrainCommand implements Callable<Integer> {
             description = "Record the wall-clock time in the model file (off by default, so the same data, options and seed give a byte-identical file).")
     boolean timestamp;
 
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Passes over the training rows: for --model mlp (default 10), or for logistic regression's --solver sgd.")
+    Integer epochs;
+
     @ArgGroup(validate = false, heading = "%nLogistic regression options (--model logistic):%n")
     LogisticOptions logistic = new LogisticOptions();
 
+    @ArgGroup(validate = false, heading = "%nNetwork options (--model mlp):%n")
+    MlpOptions mlp = new MlpOptions();
+
     List<ModelKindOptions> kinds() {
-        return List.of(logistic);
+        return List.of(logistic, mlp);
     }
 
     @Override
     public Integer call() throws IOException {
         msg.err = spec.commandLine().getErr();
         ModelKindOptions kind = chooseKind();
+        logistic.epochs = epochs;
+        mlp.epochs = epochs;
         kind.validate();
         if (!(threshold > 0 && threshold < 1)) {
             throw new UsageException("--threshold must be in (0, 1), got " + threshold);

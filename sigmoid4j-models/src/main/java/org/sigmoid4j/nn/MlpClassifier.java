@@ -188,12 +188,24 @@ public final class MlpClassifier implements Classifier {
         }
         sb.append(String.format(Locale.ROOT, "total parameters: %d%n", network.parameterCount()));
         if (!training.isEmpty()) sb.append("training: ").append(training).append('\n');
-        if (!history.isEmpty()) {
-            sb.append(String.format(Locale.ROOT, "%-6s %12s %12s %10s%n", "epoch", "train_loss", "valid_loss", "valid_acc"));
-            for (Map<String, Object> e : history) {
-                sb.append(String.format(Locale.ROOT, "%-6s %12s %12s %10s%n", num(e.get("epoch"), true),
-                        num(e.get("train_loss"), false), num(e.get("validation_loss"), false), num(e.get("validation_accuracy"), false)));
+        sb.append(historyTable(history));
+        return sb.toString();
+    }
+
+    /**
+     * The per-epoch records of a training history (maps with {@code epoch}, {@code train_loss},
+     * optional {@code validation_loss} / {@code validation_accuracy}; other records are skipped)
+     * as a text table; empty when there are none.
+     */
+    public static String historyTable(List<Map<String, Object>> records) {
+        StringBuilder sb = new StringBuilder();
+        for (Map<String, Object> e : records) {
+            if (!(e.get("epoch") instanceof Number) || !(e.get("train_loss") instanceof Number)) continue;
+            if (sb.isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "%-6s %12s %12s %10s%n", "epoch", "train_loss", "valid_loss", "valid_acc"));
             }
+            sb.append(String.format(Locale.ROOT, "%-6s %12s %12s %10s%n", num(e.get("epoch"), true),
+                    num(e.get("train_loss"), false), num(e.get("validation_loss"), false), num(e.get("validation_accuracy"), false)));
         }
         return sb.toString();
     }

@@ -23,7 +23,7 @@ public record EpochSummary(int epoch, double trainLoss, double validationLoss, d
         if (!Double.isNaN(validationLoss)) m.put("validation_loss", validationLoss);
         if (!Double.isNaN(validationAccuracy)) m.put("validation_accuracy", validationAccuracy);
         m.put("learning_rate", learningRate);
-        m.put("seconds", seconds);
+        // No wall time: the map goes into model files, which must be byte-reproducible.
         return m;
     }
 }

@@ -25,6 +25,7 @@ public final class ModelKinds {
     static {
         // one line per model kind:
         KINDS.put("logistic", org.sigmoid4j.lr.LogisticRegressionModel::fromState);
+        KINDS.put("mlp", org.sigmoid4j.nn.MlpClassifier::fromState);
     }
 
     private ModelKinds() {}
