@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks that print sigmoid4j's figures beside the reference tools' (medians and ratios).",
         subcommands = {
                 BenchKernelsCommand.class,
+                CsvBenchCommand.class,
                 BenchLrCommand.class,
                 BenchMlpCommand.class,
                 CommandLine.HelpCommand.class,
