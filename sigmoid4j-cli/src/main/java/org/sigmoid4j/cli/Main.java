@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 SummaryCommand.class,
                 BenchCommand.class,
                 InfoCommand.class,
+                ExperimentCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -51,9 +51,9 @@ public record EpochStats(int epoch, double trainLoss, double testAccuracy, List<
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epoch", epoch);
-        m.put("train_loss", trainLoss);
-        m.put("test_accuracy", testAccuracy);
-        m.put("gradient_ratio", gradientRatio());
+        m.put("train_loss", Json.finite(trainLoss));
+        m.put("test_accuracy", Json.finite(testAccuracy));
+        m.put("gradient_ratio", Json.finite(gradientRatio()));
         List<Object> ls = new ArrayList<>();
         for (LayerStats l : layers) ls.add(l.toJson());
         m.put("layers", ls);

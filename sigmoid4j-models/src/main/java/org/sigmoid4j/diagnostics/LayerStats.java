@@ -53,19 +53,19 @@ public record LayerStats(int index, String name, String activation, boolean hidd
         m.put("name", name);
         m.put("activation", activation);
         m.put("hidden", hidden);
-        m.put("grad_w", gradW);
-        m.put("grad_b", gradB);
-        m.put("batch_grad_w", batchGradW);
-        m.put("batch_grad_b", batchGradB);
-        m.put("saturated", saturated);
-        m.put("dead", dead);
-        m.put("act_mean", actMean);
-        m.put("act_std", actStd);
-        m.put("update_ratio", updateRatio);
+        m.put("grad_w", Json.finite(gradW));
+        m.put("grad_b", Json.finite(gradB));
+        m.put("batch_grad_w", Json.finite(batchGradW));
+        m.put("batch_grad_b", Json.finite(batchGradB));
+        m.put("saturated", Json.finite(saturated));
+        m.put("dead", Json.finite(dead));
+        m.put("act_mean", Json.finite(actMean));
+        m.put("act_std", Json.finite(actStd));
+        m.put("update_ratio", Json.finite(updateRatio));
         if (histogram.length > 0) {
-            m.put("hist_lo", histLo);
-            m.put("hist_hi", histHi);
-            m.put("hist", histogram);
+            m.put("hist_lo", Json.finite(histLo));
+            m.put("hist_hi", Json.finite(histHi));
+            m.put("hist", java.util.Arrays.stream(histogram).boxed().toList());
         }
         return m;
     }

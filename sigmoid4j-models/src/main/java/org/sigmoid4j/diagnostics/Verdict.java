@@ -165,7 +165,7 @@ public record Verdict(Severity severity, String headline, List<String> findings)
     }
 
     /** "1,400×" with two significant digits. */
-    static String times(double x) {
+    public static String times(double x) {
         if (!Double.isFinite(x)) return "∞×";
         double rounded = x >= 10 ? round2(x) : Math.round(x * 10) / 10.0;
         if (rounded >= 100) return String.format(Locale.ROOT, "%,.0f×", rounded);

@@ -121,6 +121,23 @@ public final class HtmlReport {
         return this;
     }
 
+    /** Starts a collapsible section (HTML {@code <details>}, no script needed); close it with {@link #endDetails()}. */
+    public HtmlReport beginDetails(String summary) {
+        body.append("<details>\n<summary>").append(Svg.esc(summary)).append("</summary>\n");
+        return this;
+    }
+
+    public HtmlReport endDetails() {
+        body.append("</details>\n");
+        return this;
+    }
+
+    /** A paragraph in the verdict colours, for one run's verdict inside a longer report. */
+    public HtmlReport note(Level level, String text) {
+        body.append("<p class=\"note ").append(level.name().toLowerCase(java.util.Locale.ROOT)).append("\">").append(Svg.esc(text)).append("</p>\n");
+        return this;
+    }
+
     public int chartCount() {
         return charts;
     }
@@ -175,6 +192,10 @@ public final class HtmlReport {
             .verdict h2{border:0;margin:.2em 0;font-size:1rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
             .verdict .headline{font-size:1.1rem;font-weight:600;margin:.3em 0}
             .verdict ul{margin:.3em 0;padding-left:1.2em}
+            .note{border-left:4px solid #0072B2;padding:.3em .7em;background:#f4f8fb}
+            .note.ok{border-color:#009E73}.note.warning{border-color:#E69F00}.note.problem{border-color:#D55E00}
+            details{border:1px solid var(--line);border-radius:4px;padding:.3em .8em;margin:.6em 0}
+            summary{cursor:pointer;font-weight:600;padding:.2em 0}
             figure{margin:0}
             .chart-box{margin:.6em 0;padding:4px;border:1px solid var(--line);border-radius:4px;background:#fff}
             .chart-box svg{display:block;height:auto}
@@ -200,6 +221,10 @@ public final class HtmlReport {
               var original = console.error;
               console.error = function () { errors.push(Array.prototype.join.call(arguments, ' ')); return original.apply(console, arguments); };
               document.addEventListener('DOMContentLoaded', function () {
+                if (location.hash === '#render-check') { // the browser test opens collapsed sections to measure them
+                  var d = document.querySelectorAll('details');
+                  for (var k = 0; k < d.length; k++) d[k].open = true;
+                }
                 var charts = document.querySelectorAll('svg.chart'), marks = [];
                 for (var i = 0; i < charts.length; i++) {
                   var drawn = 0, m = charts[i].querySelectorAll('.mark');

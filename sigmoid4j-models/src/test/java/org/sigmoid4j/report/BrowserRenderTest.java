@@ -97,7 +97,7 @@ class BrowserRenderTest {
         assertTrue(report.chartCount() >= 8, "expected every chart kind, got " + report.chartCount());
         String url = html.toUri().toString();
 
-        Run dom = run(chromium, work, "--dump-dom", url);
+        Run dom = run(chromium, work, "--dump-dom", url + "#render-check");
         Matcher m = Pattern.compile("<pre id=\"render-check\" hidden=\"\">(.*?)</pre>", Pattern.DOTALL).matcher(dom.stdout());
         assertTrue(m.find(), "the report's check script did not run; DOM was:\n" + dom.stdout().substring(0, Math.min(2000, dom.stdout().length()))
                 + "\nstderr:\n" + dom.stderr());
