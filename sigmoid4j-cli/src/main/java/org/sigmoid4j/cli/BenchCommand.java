@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks that print sigmoid4j's figures beside the reference tools' (medians and ratios).",
         subcommands = {
                 BenchMlpCommand.class,
+                BenchMonitorCommand.class,
                 CommandLine.HelpCommand.class,
         })
 final class BenchCommand implements Runnable {
