@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         description = "Benchmarks that print sigmoid4j's figures beside the reference tools' (medians and ratios).",
         subcommands = {
+                CsvBenchCommand.class,
+                BenchLrCommand.class,
                 BenchMlpCommand.class,
                 BenchMonitorCommand.class,
                 CommandLine.HelpCommand.class,

@@ -1,7 +1,6 @@
 package org.sigmoid4j.lr;
 
 import org.sigmoid4j.internal.lr.LrKernels;
-import org.sigmoid4j.kernel.Kernels;
 import org.sigmoid4j.math.Logistic;
 
 /**
@@ -71,6 +70,17 @@ final class BinaryObjective extends Objective {
 
     @Override
     double evaluate(double[] t, double[] grad, double[] hess) {
+        return evaluate(t, grad, hess, 1);
+    }
+
+    /**
+     * As {@link #evaluate(double[], double[], double[])}, but the Hessian's loss part is estimated
+     * from the rows i ≡ 0 (mod {@code hessStride}) only, scaled by n / (number of those rows): a
+     * subsampled Hessian for preconditioning, computed in the same pass as the exact loss and
+     * gradient.
+     */
+    @Override
+    double evaluate(double[] t, double[] grad, double[] hess, int hessStride) {
         final int p = d + 1;
         final int gCount = groups.count();
         final double[] lossPart = new double[gCount];
@@ -79,7 +89,7 @@ final class BinaryObjective extends Objective {
         groups.forEach(g -> {
             double[] gp = grad != null ? new double[p] : null;
             double[] hp = hess != null ? new double[p * p] : null;
-            lossPart[g] = pass(t, groups.start(g), groups.end(g), gp, hp);
+            lossPart[g] = pass(t, groups.start(g), groups.end(g), gp, hp, hessStride);
             if (gp != null) {
                 gradPart[g] = gp;
             }
@@ -118,9 +128,10 @@ final class BinaryObjective extends Objective {
                     }
                 }
             }
+            double scale = hessStride == 1 ? c : c * n / (double) ((n + hessStride - 1) / hessStride);
             for (int j = 0; j < p; j++) {
                 for (int k = j; k < p; k++) {
-                    double v = c * hess[j * p + k] + (j == k && j > 0 ? l2 : 0);
+                    double v = scale * hess[j * p + k] + (j == k && j > 0 ? l2 : 0);
                     hess[j * p + k] = v;
                     hess[k * p + j] = v;
                 }
@@ -129,70 +140,84 @@ final class BinaryObjective extends Objective {
         return f;
     }
 
-    /** Loss over rows [from, to); gradient and upper-triangle Hessian of the loss added into gp, hp. */
-    private double pass(double[] t, int from, int to, double[] gp, double[] hp) {
+    /**
+     * Loss over rows [from, to); gradient and upper-triangle Hessian (rows ≡ 0 mod stride) of the
+     * loss added into gp, hp.
+     *
+     * <p>Per row, one exponential gives everything: with the signed margin m (loss = softplus(m))
+     * and e = exp(−|m|), softplus(m) = max(m, 0) + log1p(e), |∂loss/∂z| = σ(m) = 1/(1+e) or
+     * e/(1+e), and σ'(m) = e/(1+e)². log1p(e) is computed as log(u)·e/(u−1) with u = 1 + e
+     * (Goldberg), accurate to a few ulps. These are the same functions as
+     * {@link org.sigmoid4j.math.Logistic#softplus} and {@link org.sigmoid4j.math.Logistic#sigmoid},
+     * fused so that this memory-bound pass pays for one exp and one log per row.
+     */
+    private double pass(double[] t, int from, int to, double[] gp, double[] hp, int stride) {
         final int p = d + 1;
         double[] m = new double[BLOCK];
-        double[] sp = new double[BLOCK];
         double[] sg = gp != null ? new double[BLOCK] : null;
         double[] dd = hp != null ? new double[BLOCK] : null;
         double[] a = hp != null ? new double[4 * p] : null;
-        double[] u = hp != null ? new double[4] : null;
+        double[] u4 = hp != null ? new double[4] : null;
         double loss = 0;
         final double b = t[0];
         for (int r0 = from; r0 < to; r0 += BLOCK) {
             int len = Math.min(BLOCK, to - r0);
+            K.margins(x, r0 * d, len, d, t, 1, b, m, 0);
             for (int i = 0; i < len; i++) {
-                int row = r0 + i;
-                double z = b + K.dot(x, row * d, t, 1, d);
-                // signed margin: loss = softplus(m), |dloss/dz| = σ(m)
-                m[i] = y[row] != 0 ? -z : z;
-            }
-            Kernels.softplus(m, 0, sp, 0, len);
-            if (sg != null) {
-                Kernels.sigmoid(m, 0, sg, 0, len);
-            }
-            if (dd != null) {
-                Kernels.sigmoidDerivative(m, 0, dd, 0, len);
-            }
-            for (int i = 0; i < len; i++) {
-                int row = r0 + i;
-                double wi = s == null ? 1.0 : s[row];
-                loss += wi * sp[i];
-                if (gp != null) {
-                    double r = wi * (y[row] != 0 ? -sg[i] : sg[i]);
-                    gp[0] += r;
-                    K.axpy(r, x, row * d, gp, 1, d);
+                if (y[r0 + i] != 0) {
+                    m[i] = -m[i];
                 }
+            }
+            for (int i = 0; i < len; i++) {
+                int row = r0 + i;
+                double mi = m[i];
+                double e = Math.exp(-Math.abs(mi));
+                double u = 1 + e;
+                double log1p = u == 1 ? e : Math.log(u) * e / (u - 1);
+                double wi = s == null ? 1.0 : s[row];
+                loss += wi * (Math.max(mi, 0) + log1p);
+                if (sg != null) {
+                    double sig = (mi >= 0 ? 1 : e) / u;
+                    double r = wi * (y[row] != 0 ? -sig : sig);
+                    sg[i] = r;
+                    gp[0] += r;
+                }
+                if (dd != null) {
+                    dd[i] = wi * (e / (u * u));
+                }
+            }
+            if (gp != null) {
+                K.accumulate(sg, 0, len, x, r0 * d, d, gp, 1);
             }
             if (hp != null) {
-                int i = 0;
-                for (; i + 4 <= len; i += 4) {
-                    for (int q = 0; q < 4; q++) {
-                        int row = r0 + i + q;
-                        a[q * p] = 1.0;
-                        System.arraycopy(x, row * d, a, q * p + 1, d);
-                        u[q] = (s == null ? 1.0 : s[row]) * dd[i + q];
-                    }
-                    K.rank4(hp, a, u, p);
-                }
-                for (; i < len; i++) {
+                int q = 0;
+                for (int i = 0; i < len; i++) {
                     int row = r0 + i;
-                    a[0] = 1.0;
-                    System.arraycopy(x, row * d, a, 1, d);
-                    rank1(hp, a, (s == null ? 1.0 : s[row]) * dd[i], p);
+                    if (stride > 1 && row % stride != 0) {
+                        continue;
+                    }
+                    a[q * p] = 1.0;
+                    System.arraycopy(x, row * d, a, q * p + 1, d);
+                    u4[q] = dd[i];
+                    if (++q == 4) {
+                        K.rank4(hp, a, u4, p);
+                        q = 0;
+                    }
+                }
+                for (int i = 0; i < q; i++) {
+                    rank1(hp, a, i * p, u4[i], p);
                 }
             }
         }
         return loss;
     }
 
-    static void rank1(double[] h, double[] a, double u, int p) {
+    static void rank1(double[] h, double[] a, int off, double u, int p) {
         for (int j = 0; j < p; j++) {
-            final double c0 = u * a[j];
+            final double c0 = u * a[off + j];
             final int hj = j * p;
             for (int k = j; k < p; k++) {
-                h[hj + k] += c0 * a[k];
+                h[hj + k] += c0 * a[off + k];
             }
         }
     }

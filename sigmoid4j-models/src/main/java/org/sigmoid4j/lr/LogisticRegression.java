@@ -37,8 +37,12 @@ import java.util.Locale;
  */
 public final class LogisticRegression {
 
-    /** {@link Solver#AUTO} uses Newton up to this many parameters (classes × (features + 1)). */
+    /** {@link Solver#AUTO} uses Newton up to this many parameters (classes × (features + 1)) … */
     public static final int NEWTON_MAX_PARAMETERS = 512;
+    /** … and while one exact Hessian (rows × parameters²) is at most this much work. */
+    public static final long NEWTON_MAX_WORK = 200_000_000L;
+    /** {@link Solver#AUTO}'s L-BFGS is preconditioned by a subsampled Hessian up to this many parameters. */
+    public static final int PRECONDITION_MAX_PARAMETERS = 1024;
 
     private final Penalty penalty;
     private final Solver solver;
@@ -85,7 +89,7 @@ public final class LogisticRegression {
         private double tolerance = Double.NaN;
         private int maxIterations = 0;
         private double learningRate = 0;
-        private int batchSize = 64;
+        private int batchSize = 16;
         private boolean constantLearningRate = false;
         private long seed = 0;
         private int threads = Runtime.getRuntime().availableProcessors();
@@ -129,7 +133,8 @@ public final class LogisticRegression {
 
         /**
          * GD: a fixed step size (default: backtracking). SGD: the initial step η₀ on the mean loss
-         * (default 0.1).
+         * (default 1, meant for standardised features; lower it for raw features with large values,
+         * or SGD reports divergence).
          */
         public Builder learningRate(double eta) {
             if (!(eta > 0) || !Double.isFinite(eta)) {
@@ -139,7 +144,7 @@ public final class LogisticRegression {
             return this;
         }
 
-        /** SGD mini-batch size (default 64). */
+        /** SGD mini-batch size (default 16). */
         public Builder batchSize(int b) {
             if (b < 1) {
                 throw new IllegalArgumentException("batch size must be ≥ 1, got " + b);
@@ -148,7 +153,7 @@ public final class LogisticRegression {
             return this;
         }
 
-        /** SGD: keep η₀ constant instead of η₀/(1 + epoch). */
+        /** SGD: keep η₀ constant instead of η₀/√(1 + epoch). */
         public Builder constantLearningRate(boolean constant) {
             this.constantLearningRate = constant;
             return this;
@@ -260,8 +265,10 @@ public final class LogisticRegression {
         double[] xs = std == null ? x : Standardization.apply(x, n, d, std[0], std[1]);
         double totalWeight = total(s, n);
         double c = penalty.effectiveC(totalWeight);
-        Solver chosen = resolve(d + 1);
+        Solver chosen = resolve(d + 1, n);
         double tol = tolerance(chosen);
+        int precondStride = solver == Solver.AUTO && chosen == Solver.LBFGS && penalty.l1Weight() == 0
+                && d + 1 <= PRECONDITION_MAX_PARAMETERS ? Math.max(1, (d + 1) / 4) : 0;
         List<String> warnings = new ArrayList<>();
         double[] yy = new double[n];
         for (int i = 0; i < n; i++) {
@@ -273,7 +280,7 @@ public final class LogisticRegression {
         double deviance;
         double[] se = null;
         try (BinaryObjective obj = new BinaryObjective(xs, n, d, yy, s, c, penalty.l2Weight(), penalty.l1Weight(), threads)) {
-            r = run(obj, chosen, tol, new double[d + 1]);
+            r = run(obj, chosen, tol, new double[d + 1], precondStride);
             addConvergenceWarning(warnings, chosen, r, tol);
             double[] z = obj.margins(r.theta());
             deviance = deviance(z, yy, s);
@@ -343,12 +350,12 @@ public final class LogisticRegression {
         double[] xs = std == null ? x : Standardization.apply(x, n, d, std[0], std[1]);
         double c = penalty.effectiveC(total(s, n));
         int p = d + 1;
-        Solver chosen = resolve(classes * p);
+        Solver chosen = resolve(classes * p, n);
         double tol = tolerance(chosen);
         SolverResult r;
         try (MultinomialObjective obj = new MultinomialObjective(xs, n, d, y, classes, s, c, penalty.l2Weight(),
                 penalty.l1Weight(), threads)) {
-            r = run(obj, chosen, tol, new double[classes * p]);
+            r = run(obj, chosen, tol, new double[classes * p], 0);
         }
         addConvergenceWarning(warnings, chosen, r, tol);
         double[] theta = r.theta();
@@ -364,7 +371,7 @@ public final class LogisticRegression {
                 std == null ? null : std[1], names(d), penalty, report, null, threshold);
     }
 
-    private SolverResult run(Objective obj, Solver s, double tol, double[] t0) {
+    private SolverResult run(Objective obj, Solver s, double tol, double[] t0, int precondStride) {
         int maxIt = maxIterations > 0 ? maxIterations : switch (s) {
             case NEWTON -> 100;
             case LBFGS -> 10_000;
@@ -374,22 +381,24 @@ public final class LogisticRegression {
         };
         return switch (s) {
             case NEWTON -> Solvers.newton(obj, t0, tol, maxIt);
-            case LBFGS -> Solvers.lbfgs(obj, t0, tol, maxIt, 10);
+            case LBFGS -> Solvers.lbfgs(obj, t0, tol, maxIt, 10, precondStride, 2);
             case GD -> Solvers.gradientDescent(obj, t0, tol, maxIt, learningRate);
-            case SGD -> Solvers.sgd(obj, t0, tol, maxIt, learningRate > 0 ? learningRate : 0.1, batchSize,
+            case SGD -> Solvers.sgd(obj, t0, tol, maxIt, learningRate > 0 ? learningRate : 1.0, batchSize,
                     !constantLearningRate, seed);
             case AUTO -> throw new AssertionError();
         };
     }
 
-    private Solver resolve(int params) {
+    private Solver resolve(int params, int n) {
         if (solver == Solver.NEWTON && penalty.l1Weight() != 0) {
             throw new IllegalArgumentException("the Newton solver cannot handle an L1 penalty; use lbfgs (OWL-QN), gd or sgd");
         }
         if (solver != Solver.AUTO) {
             return solver;
         }
-        return penalty.l1Weight() == 0 && params <= NEWTON_MAX_PARAMETERS ? Solver.NEWTON : Solver.LBFGS;
+        boolean newton = penalty.l1Weight() == 0 && params <= NEWTON_MAX_PARAMETERS
+                && (long) n * params * params <= NEWTON_MAX_WORK;
+        return newton ? Solver.NEWTON : Solver.LBFGS;
     }
 
     private double tolerance(Solver s) {

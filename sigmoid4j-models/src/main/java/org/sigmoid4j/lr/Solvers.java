@@ -14,6 +14,9 @@ final class Solvers {
 
     private Solvers() {}
 
+    /** -Dsigmoid4j.lr.trace=true prints each iteration and line-search trial to stderr. */
+    static final boolean TRACE = Boolean.getBoolean("sigmoid4j.lr.trace");
+
     private static final double C1 = 1e-4;
     private static final double C2 = 0.9;
 
@@ -143,27 +146,14 @@ final class Solvers {
      * μ·mean(diag H)·I with μ = 1e-12, 1e-10, … until it is.
      */
     static boolean solveRidged(double[] h, double[] g, double[] dir, double[] l, int p) {
-        double meanDiag = 0;
+        if (!factorRidged(h, l, p)) {
+            return false;
+        }
         for (int j = 0; j < p; j++) {
-            meanDiag += h[j * p + j];
+            dir[j] = -g[j];
         }
-        meanDiag = Math.max(meanDiag / p, Double.MIN_NORMAL);
-        for (double mu = 0; mu < 1e6; mu = mu == 0 ? 1e-12 : mu * 100) {
-            System.arraycopy(h, 0, l, 0, p * p);
-            for (int j = 0; j < p; j++) {
-                l[j * p + j] += mu * meanDiag;
-            }
-            if (Linalg.cholesky(l, p)) {
-                for (int j = 0; j < p; j++) {
-                    dir[j] = -g[j];
-                }
-                Linalg.choleskySolve(l, p, dir);
-                if (finite(dir)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        Linalg.choleskySolve(l, p, dir);
+        return finite(dir);
     }
 
     // ------------------------------------------------------------------ L-BFGS / OWL-QN
@@ -174,12 +164,29 @@ final class Solvers {
      * backtracking line search that keeps each coordinate in its orthant.
      */
     static SolverResult lbfgs(Objective obj, double[] t0, double tol, int maxIter, int m) {
+        return lbfgs(obj, t0, tol, maxIter, m, 0, 0);
+    }
+
+    /**
+     * L-BFGS as above; with {@code precondStride > 0} (smooth objectives only) the initial inverse
+     * Hessian of the two-loop recursion is not γ·I but the inverse of a Hessian estimated from
+     * every {@code precondStride}-th row (computed in the same passes as the gradient, at the start
+     * and at the first {@code refreshes} accepted points). On large, well-conditioned problems this
+     * makes the first steps nearly Newton steps, and the secant pairs correct the sampling error.
+     */
+    static SolverResult lbfgs(Objective obj, double[] t0, double tol, int maxIter, int m, int precondStride, int refreshes) {
         int p = obj.dim();
         boolean owl = obj.l1 != 0;
+        boolean pre = precondStride > 0 && !owl;
         double[] t = t0.clone();
         double[] g = new double[p];
         double[] pg = new double[p];
-        double f = obj.evaluate(t, g) + obj.l1Term(t);
+        double[] h = pre ? new double[p * p] : null;
+        double[] chol = pre ? new double[p * p] : null;
+        double f = (pre ? obj.evaluate(t, g, h, precondStride) : obj.evaluate(t, g)) + obj.l1Term(t);
+        if (pre && !factorRidged(h, chol, p)) {
+            pre = false;
+        }
         pseudoGradient(obj, t, g, pg);
         double gn = norm2(pg);
         double g0 = scale(gn);
@@ -209,7 +216,9 @@ final class Solvers {
                 alpha[idx] = rho[idx] * dot(s[idx], dir);
                 axpy(-alpha[idx], yv[idx], dir);
             }
-            if (stored > 0) {
+            if (pre) {
+                Linalg.choleskySolve(chol, p, dir);
+            } else if (stored > 0) {
                 int last = Math.floorMod(head - 1, m);
                 double gamma = dot(s[last], yv[last]) / dot(yv[last], yv[last]);
                 for (int j = 0; j < p; j++) {
@@ -234,10 +243,14 @@ final class Solvers {
                     dir[j] = -pg[j];
                 }
             }
-            double step0 = (it == 1 || stored == 0) ? Math.min(1.0, 1.0 / norm2(dir)) : 1.0;
+            double step0 = pre ? 1.0 : (it == 1 || stored == 0) ? Math.min(1.0, 1.0 / norm2(dir)) : 1.0;
+            boolean refresh = pre && it <= refreshes;
             double fNew = owl
                     ? owlSearch(obj, t, f, pg, dir, step0, tNew, gNew)
-                    : wolfeSearch(obj, t, f, g, dir, step0, tNew, gNew);
+                    : wolfeSearch(obj, t, f, g, dir, step0, tNew, gNew, refresh ? precondStride : 0, refresh ? h : null);
+            if (refresh && !Double.isNaN(fNew) && !factorRidged(h, chol, p)) {
+                pre = false;
+            }
             if (Double.isNaN(fNew)) {
                 if (stored > 0) {
                     stored = 0; // retry once along the steepest descent direction
@@ -264,6 +277,9 @@ final class Solvers {
             f = fNew;
             pseudoGradient(obj, t, g, pg);
             gn = norm2(pg);
+            if (TRACE) {
+                System.err.printf("lbfgs it %d f %.17g relgrad %.3e%n", it, f, gn / g0);
+            }
         }
         boolean converged = gn <= tol * g0;
         return new SolverResult(t, it, converged, gn, gn / g0, f, converged ? null : message);
@@ -282,7 +298,8 @@ final class Solvers {
      * tNew, gradient to gNew), or NaN if none was found.
      */
     private static double wolfeSearch(Objective obj, double[] t, double f0, double[] g0, double[] dir,
-                                      double step0, double[] tNew, double[] gNew) {
+                                      double step0, double[] tNew, double[] gNew, int stride, double[] hOut) {
+        final double[] hT = hOut == null ? null : new double[hOut.length];
         final double dg0 = dot(g0, dir);
         final double noise = 1e-12 * Math.abs(f0);
         final int p = t.length;
@@ -293,7 +310,7 @@ final class Solvers {
         double aLo = Double.NaN, fLo = 0, dgLo = 0, aHi = Double.NaN, dgHi = Double.NaN;
         boolean bracketed = false;
         for (int i = 0; i < 30 && !bracketed; i++) {
-            if (!trial(obj, t, dir, a, tNew, gT, pt)) {
+            if (!trial(obj, t, dir, a, tNew, gT, pt, stride, hT)) {
                 a = aPrev + 0.5 * (a - aPrev);
                 continue;
             }
@@ -303,6 +320,7 @@ final class Solvers {
                 bracketed = true;
             } else if (Math.abs(dg) <= -C2 * dg0) {
                 System.arraycopy(gT, 0, gNew, 0, p);
+                copyHessian(hT, hOut);
                 return f;
             } else if (dg >= 0) {
                 aLo = a; fLo = f; dgLo = dg; aHi = aPrev; dgHi = dgPrev;
@@ -313,7 +331,7 @@ final class Solvers {
             }
         }
         if (!bracketed) {
-            return acceptLo(obj, t, dir, aPrev, tNew, gNew);
+            return acceptLo(obj, t, dir, aPrev, tNew, gNew, stride, hOut);
         }
         for (int i = 0; i < 40; i++) {
             double lo = Math.min(aLo, aHi), hi = Math.max(aLo, aHi), width = hi - lo;
@@ -322,7 +340,7 @@ final class Solvers {
             }
             double next = dgLo * dgHi < 0 ? aLo - dgLo * (aHi - aLo) / (dgHi - dgLo) : 0.5 * (aLo + aHi);
             a = Math.min(hi - 0.1 * width, Math.max(lo + 0.1 * width, next));
-            if (!trial(obj, t, dir, a, tNew, gT, pt)) {
+            if (!trial(obj, t, dir, a, tNew, gT, pt, stride, hT)) {
                 aHi = a;
                 dgHi = Double.NaN;
                 continue;
@@ -334,6 +352,7 @@ final class Solvers {
             } else {
                 if (Math.abs(dg) <= -C2 * dg0) {
                     System.arraycopy(gT, 0, gNew, 0, p);
+                    copyHessian(hT, hOut);
                     return f;
                 }
                 if (dg * (aHi - aLo) >= 0) {
@@ -345,7 +364,7 @@ final class Solvers {
                 dgLo = dg;
             }
         }
-        return acceptLo(obj, t, dir, aLo, tNew, gNew);
+        return acceptLo(obj, t, dir, aLo, tNew, gNew, stride, hOut);
     }
 
     private static boolean armijo(double f, double dg, double a, double f0, double dg0, double noise) {
@@ -353,31 +372,64 @@ final class Solvers {
     }
 
     /** Evaluates F and its directional derivative at t + a·dir; false if not finite. */
-    private static boolean trial(Objective obj, double[] t, double[] dir, double a, double[] tNew, double[] g, double[] out) {
+    private static boolean trial(Objective obj, double[] t, double[] dir, double a, double[] tNew, double[] g, double[] out,
+                                 int stride, double[] h) {
         for (int j = 0; j < t.length; j++) {
             tNew[j] = t[j] + a * dir[j];
         }
         if (!finite(tNew)) {
             return false;
         }
-        double f = obj.evaluate(tNew, g);
+        double f = h == null ? obj.evaluate(tNew, g) : obj.evaluate(tNew, g, h, stride);
         if (!Double.isFinite(f)) {
             return false;
         }
         out[0] = f;
         out[1] = dot(g, dir);
+        if (TRACE) {
+            System.err.printf("  trial a=%.6g f=%.17g dg=%.3e hess=%b%n", a, f, out[1], h != null);
+        }
         return true;
     }
 
     /** Accepts the step a (a point of sufficient decrease) if positive, else reports failure (NaN). */
-    private static double acceptLo(Objective obj, double[] t, double[] dir, double a, double[] tNew, double[] gNew) {
+    private static double acceptLo(Objective obj, double[] t, double[] dir, double a, double[] tNew, double[] gNew,
+                                   int stride, double[] hOut) {
         if (!(a > 0)) {
             return Double.NaN;
         }
         for (int j = 0; j < t.length; j++) {
             tNew[j] = t[j] + a * dir[j];
         }
-        return obj.evaluate(tNew, gNew);
+        return hOut == null ? obj.evaluate(tNew, gNew) : obj.evaluate(tNew, gNew, hOut, stride);
+    }
+
+    private static void copyHessian(double[] from, double[] to) {
+        if (from != null) {
+            System.arraycopy(from, 0, to, 0, to.length);
+        }
+    }
+
+    /**
+     * Cholesky of h into l; if h is not numerically positive definite, adds a ridge
+     * μ·mean(diag h)·I with μ = 1e-12, 1e-10, … until it is. False if impossible.
+     */
+    private static boolean factorRidged(double[] h, double[] l, int p) {
+        double meanDiag = 0;
+        for (int j = 0; j < p; j++) {
+            meanDiag += h[j * p + j];
+        }
+        meanDiag = Math.max(meanDiag / p, Double.MIN_NORMAL);
+        for (double mu = 0; mu < 1e6; mu = mu == 0 ? 1e-12 : mu * 100) {
+            System.arraycopy(h, 0, l, 0, p * p);
+            for (int j = 0; j < p; j++) {
+                l[j * p + j] += mu * meanDiag;
+            }
+            if (Linalg.cholesky(l, p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** OWL-QN's projected backtracking search; returns F (with L1) or NaN. */
@@ -496,10 +548,11 @@ final class Solvers {
     /**
      * Mini-batch stochastic gradient descent on F/(C·Σsᵢ) (the mean weighted loss plus the scaled
      * penalty), rows reshuffled every epoch by a {@link SplittableRandom} seeded with {@code seed}.
-     * Step at epoch e: η₀/(1 + e) ({@code decay}) or η₀ (constant). L1 by a proximal step after
-     * each update. After each epoch the full gradient is evaluated at the epoch's average iterate
-     * (Polyak–Ruppert averaging), which is the returned point when it is better than the last one.
-     * One iteration is one epoch.
+     * Step in epoch e (0-based): η₀/√(1 + e) ({@code decay}) or η₀ (constant). L1 by a proximal
+     * step after each update. Iterates are averaged (Polyak–Ruppert) over windows that restart at
+     * epochs 1, 2, 4, 8, …, so the average covers the later half of training; after each epoch
+     * the full objective is evaluated at the average and at the last iterate, and the best point
+     * so far is kept and returned. One iteration is one epoch.
      */
     static SolverResult sgd(Objective obj, double[] t0, double tol, int maxEpochs, double learningRate,
                             int batchSize, boolean decay, long seed) {
@@ -522,6 +575,8 @@ final class Solvers {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] bg = new double[p];
         double[] avg = new double[p];
+        long avgSteps = 0;
+        int windowStart = 1;
         int epoch = 0;
         String message = null;
         while (bestGn > tol * g0) {
@@ -535,13 +590,16 @@ final class Solvers {
                 idx[i] = idx[j];
                 idx[j] = tmp;
             }
-            double eta = decay ? learningRate / (1 + epoch) : learningRate;
+            double eta = decay ? learningRate / Math.sqrt(1 + epoch) : learningRate;
             epoch++;
-            Arrays.fill(avg, 0);
-            int steps = 0;
+            if (epoch == windowStart) {
+                java.util.Arrays.fill(avg, 0);
+                avgSteps = 0;
+                windowStart *= 2;
+            }
             for (int from = 0; from < n; from += batchSize) {
                 int to = Math.min(n, from + batchSize);
-                Arrays.fill(bg, 0);
+                java.util.Arrays.fill(bg, 0);
                 obj.batchLoss(t, idx, from, to, bg);
                 double sc = 1.0 / (norm * (to - from));
                 for (int j = 0; j < p; j++) {
@@ -555,13 +613,11 @@ final class Solvers {
                 }
                 if (!finite(t)) {
                     message = "SGD diverged; lower the learning rate";
-                    System.arraycopy(best, 0, t, 0, p);
-                    epoch = maxEpochs;
                     break;
                 }
-                steps++;
+                avgSteps++;
                 for (int j = 0; j < p; j++) {
-                    avg[j] += (t[j] - avg[j]) / steps;
+                    avg[j] += (t[j] - avg[j]) / avgSteps;
                 }
             }
             if (message != null) {
@@ -569,11 +625,10 @@ final class Solvers {
             }
             for (double[] cand : new double[][] {avg, t}) {
                 double fc = obj.evaluate(cand, g) + obj.l1Term(cand);
-                pseudoGradient(obj, cand, g, pg);
-                double gc = norm2(pg);
                 if (fc < bestF) {
+                    pseudoGradient(obj, cand, g, pg);
                     bestF = fc;
-                    bestGn = gc;
+                    bestGn = norm2(pg);
                     System.arraycopy(cand, 0, best, 0, p);
                 }
             }

@@ -21,10 +21,37 @@ public interface LrKernels {
     void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n);
 
     /**
+     * y[yOff+i] += Σ_{q&lt;4} r[rOff+q]·x[xOff+q·d+i], i &lt; d: the gradient contribution of four
+     * consecutive rows, y loaded and stored once.
+     */
+    void axpy4(double[] r, int rOff, double[] x, int xOff, int d, double[] y, int yOff);
+
+    /**
      * Upper triangle (k ≥ j) of H += Σ_{q&lt;4} u[q]·a_q·a_qᵀ, where a_q = a[q·p … q·p+p) and H is
      * p × p row-major.
      */
     void rank4(double[] h, double[] a, double[] u, int p);
+
+    /**
+     * out[outOff+i] = b + Σⱼ x[xOff+i·d+j]·w[wOff+j] for i &lt; rows: the linear predictors of a block
+     * of rows (each sum in the same order as {@link #dot}).
+     */
+    default void margins(double[] x, int xOff, int rows, int d, double[] w, int wOff, double b, double[] out, int outOff) {
+        for (int i = 0; i < rows; i++) {
+            out[outOff + i] = b + dot(x, xOff + i * d, w, wOff, d);
+        }
+    }
+
+    /** g[gOff+j] += Σᵢ r[rOff+i]·x[xOff+i·d+j] for a block of rows (four at a time, then one by one). */
+    default void accumulate(double[] r, int rOff, int rows, double[] x, int xOff, int d, double[] g, int gOff) {
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            axpy4(r, rOff + i, x, xOff + i * d, d, g, gOff);
+        }
+        for (; i < rows; i++) {
+            axpy(r[rOff + i], x, xOff + i * d, g, gOff, d);
+        }
+    }
 
     String name();
 

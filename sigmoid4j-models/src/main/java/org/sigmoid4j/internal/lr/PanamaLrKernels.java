@@ -12,16 +12,21 @@ import org.sigmoid4j.internal.kernel.KernelProvider;
  */
 public final class PanamaLrKernels implements LrKernels {
 
-    private final VectorSpecies<Double> sp;
-    private final int lanes;
+    // static final, so that C2 treats the species as a constant (an instance field is not, and
+    // then every vector operation falls back to slow boxed code)
+    private static final int BITS = Math.max(64, Integer.getInteger(KernelProvider.VECTOR_BITS_PROPERTY,
+            VectorShape.preferredShape().vectorBitSize()));
+    private static final VectorSpecies<Double> sp = BITS >= 128
+            ? DoubleVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(BITS)) : null;
+    private static final int lanes = sp == null ? 1 : sp.length();
+
+    /** Scratch for the fixed-order lane sums, one per thread. */
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[64]);
 
     public PanamaLrKernels() {
-        int bits = Integer.getInteger(KernelProvider.VECTOR_BITS_PROPERTY, VectorShape.preferredShape().vectorBitSize());
-        if (bits < 128) {
-            throw new UnsupportedOperationException("preferred vector size is " + bits + " bits; need at least 128");
+        if (sp == null) {
+            throw new UnsupportedOperationException("preferred vector size is " + BITS + " bits; need at least 128");
         }
-        sp = DoubleVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(bits));
-        lanes = sp.length();
     }
 
     @Override
@@ -36,15 +41,43 @@ public final class PanamaLrKernels implements LrKernels {
         for (int bound = n - lanes; i <= bound; i += lanes) {
             acc0 = DoubleVector.fromArray(sp, a, aOff + i).fma(DoubleVector.fromArray(sp, b, bOff + i), acc0);
         }
-        acc0 = acc0.add(acc1);
+        double[] tmp = SCRATCH.get();
+        acc0.add(acc1).intoArray(tmp, 0);
         double s = 0;
         for (int l = 0; l < lanes; l++) {
-            s += acc0.lane(l);
+            s += tmp[l];
         }
         for (; i < n; i++) {
             s = Math.fma(a[aOff + i], b[bOff + i], s);
         }
         return s;
+    }
+
+    @Override
+    public void margins(double[] x, int xOff, int rows, int d, double[] w, int wOff, double b, double[] out, int outOff) {
+        double[] tmp = new double[lanes];
+        for (int r = 0; r < rows; r++) {
+            int ao = xOff + r * d;
+            int i = 0;
+            DoubleVector acc0 = DoubleVector.zero(sp);
+            DoubleVector acc1 = DoubleVector.zero(sp);
+            for (int bound = d - 2 * lanes; i <= bound; i += 2 * lanes) {
+                acc0 = DoubleVector.fromArray(sp, x, ao + i).fma(DoubleVector.fromArray(sp, w, wOff + i), acc0);
+                acc1 = DoubleVector.fromArray(sp, x, ao + i + lanes).fma(DoubleVector.fromArray(sp, w, wOff + i + lanes), acc1);
+            }
+            for (int bound = d - lanes; i <= bound; i += lanes) {
+                acc0 = DoubleVector.fromArray(sp, x, ao + i).fma(DoubleVector.fromArray(sp, w, wOff + i), acc0);
+            }
+            acc0.add(acc1).intoArray(tmp, 0);
+            double s = 0;
+            for (int l = 0; l < lanes; l++) {
+                s += tmp[l];
+            }
+            for (; i < d; i++) {
+                s = Math.fma(x[ao + i], w[wOff + i], s);
+            }
+            out[outOff + r] = b + s;
+        }
     }
 
     @Override
@@ -56,6 +89,30 @@ public final class PanamaLrKernels implements LrKernels {
         }
         for (; i < n; i++) {
             y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    @Override
+    public void axpy4(double[] r, int rOff, double[] x, int xOff, int d, double[] y, int yOff) {
+        DoubleVector r0 = DoubleVector.broadcast(sp, r[rOff]), r1 = DoubleVector.broadcast(sp, r[rOff + 1]);
+        DoubleVector r2 = DoubleVector.broadcast(sp, r[rOff + 2]), r3 = DoubleVector.broadcast(sp, r[rOff + 3]);
+        int o1 = xOff + d, o2 = xOff + 2 * d, o3 = xOff + 3 * d;
+        int i = 0;
+        for (int bound = d - lanes; i <= bound; i += lanes) {
+            DoubleVector acc = DoubleVector.fromArray(sp, y, yOff + i);
+            acc = DoubleVector.fromArray(sp, x, xOff + i).fma(r0, acc);
+            acc = DoubleVector.fromArray(sp, x, o1 + i).fma(r1, acc);
+            acc = DoubleVector.fromArray(sp, x, o2 + i).fma(r2, acc);
+            acc = DoubleVector.fromArray(sp, x, o3 + i).fma(r3, acc);
+            acc.intoArray(y, yOff + i);
+        }
+        for (; i < d; i++) {
+            double acc = y[yOff + i];
+            acc = Math.fma(x[xOff + i], r[rOff], acc);
+            acc = Math.fma(x[o1 + i], r[rOff + 1], acc);
+            acc = Math.fma(x[o2 + i], r[rOff + 2], acc);
+            acc = Math.fma(x[o3 + i], r[rOff + 3], acc);
+            y[yOff + i] = acc;
         }
     }
 

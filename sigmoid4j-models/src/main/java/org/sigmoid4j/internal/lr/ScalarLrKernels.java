@@ -27,6 +27,15 @@ public final class ScalarLrKernels implements LrKernels {
     }
 
     @Override
+    public void axpy4(double[] r, int rOff, double[] x, int xOff, int d, double[] y, int yOff) {
+        double r0 = r[rOff], r1 = r[rOff + 1], r2 = r[rOff + 2], r3 = r[rOff + 3];
+        int o1 = xOff + d, o2 = xOff + 2 * d, o3 = xOff + 3 * d;
+        for (int i = 0; i < d; i++) {
+            y[yOff + i] += r0 * x[xOff + i] + r1 * x[o1 + i] + r2 * x[o2 + i] + r3 * x[o3 + i];
+        }
+    }
+
+    @Override
     public void rank4(double[] h, double[] a, double[] u, int p) {
         final int o1 = p, o2 = 2 * p, o3 = 3 * p;
         for (int j = 0; j < p; j++) {
