@@ -7,8 +7,11 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         description = "Benchmarks that print sigmoid4j's figures beside the reference tools' (medians and ratios).",
         subcommands = {
+                BenchKernelsCommand.class,
+                CsvBenchCommand.class,
                 BenchLrCommand.class,
                 BenchMlpCommand.class,
+                BenchMonitorCommand.class,
                 CommandLine.HelpCommand.class,
         })
 final class BenchCommand implements Runnable {

@@ -83,6 +83,11 @@ public final class CsvReader {
          */
         Plan plan(List<String> header, String source);
 
+        /** Every column numeric (no target). */
+        static Columns allNumeric() {
+            return (header, source) -> new Plan(header, List.of(), List.of());
+        }
+
         /** Every column numeric except {@code target}, which is read as text and must exist. */
         static Columns allExcept(String target) {
             return (header, source) -> {
