@@ -18,7 +18,7 @@ final class CommandGroups {
     static {
         GROUPS.put("Modelling", List.of("train", "evaluate", "predict", "summary"));
         GROUPS.put("Inspection", List.of("info", "report"));
-        GROUPS.put("Benchmarks", List.of("bench"));
+        GROUPS.put("Experiments and benchmarks", List.of("experiment", "bench"));
     }
 
     private CommandGroups() {}

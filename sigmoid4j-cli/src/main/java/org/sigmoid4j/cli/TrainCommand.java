@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
 
 /** Trains a model on a CSV file (or the bundled Spambase data) and writes a model file. */
 @Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Train a classifier on a CSV file (default: the bundled Spambase data).",
         description = {
                 "Train a classifier on a CSV file and write a model file.",
                 "With no arguments: L2 logistic regression (C = 1) on standardised features of the bundled Spambase "
