@@ -44,13 +44,17 @@ final class BenchMlpCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array of records {impl, precision, batch, samples_per_second}.")
     boolean json;
 
-    @Option(names = "--samples", description = "Training rows per epoch (default: ${DEFAULT-VALUE}).", defaultValue = "8192")
+    @Option(names = "--samples", description = "Training rows per epoch (default: ${DEFAULT-VALUE}).", defaultValue = "16384")
     int samples;
 
-    @Option(names = "--warmup", description = "Untimed epochs per configuration (default: ${DEFAULT-VALUE}).", defaultValue = "3")
+    @Option(names = "--warmup", description = "Untimed epochs per configuration (default: ${DEFAULT-VALUE}).", defaultValue = "2")
     int warmup;
 
-    @Option(names = "--repeats", description = "Timed epochs per configuration; the median is reported (default: ${DEFAULT-VALUE}).", defaultValue = "7")
+    @Option(names = "--warmup-seconds", description = "Minimum warm-up time per sigmoid4j configuration, for the JIT (default: ${DEFAULT-VALUE}).",
+            defaultValue = "2")
+    double warmupSeconds;
+
+    @Option(names = "--repeats", description = "Timed epochs per configuration; the median is reported (default: ${DEFAULT-VALUE}).", defaultValue = "9")
     int repeats;
 
     @Option(names = "--small", description = "A quick smoke run (512 rows, 1 warm-up, 2 repeats): checks the output, not the speed.")
@@ -77,10 +81,11 @@ final class BenchMlpCommand implements Callable<Integer> {
         if (small) {
             samples = 512;
             warmup = 1;
+            warmupSeconds = 0;
             repeats = 2;
         }
-        if (samples < 256 || warmup < 0 || repeats < 1) {
-            err.println("error: need --samples >= 256, --warmup >= 0 and --repeats >= 1");
+        if (samples < 256 || warmup < 0 || repeats < 1 || !(warmupSeconds >= 0)) {
+            err.println("error: need --samples >= 256, --warmup >= 0, --warmup-seconds >= 0 and --repeats >= 1");
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -100,7 +105,7 @@ final class BenchMlpCommand implements Callable<Integer> {
             out.flush();
         }
         List<Map<String, Object>> records = new ArrayList<>();
-        for (MlpBenchmark.Result r : MlpBenchmark.runAll(x, y, samples, warmup, repeats)) {
+        for (MlpBenchmark.Result r : MlpBenchmark.runAll(x, y, samples, warmup, warmupSeconds, repeats)) {
             records.add(record("sigmoid4j", r.precision().id(), r.batch(), r.samplesPerSecond()));
         }
         String torchNote = null;

@@ -67,39 +67,68 @@ public final class AdaptiveActivation extends Layer {
         return c;
     }
 
+    /** u = a·x + b of the last forward pass (the argument of f), reused by backward. */
+    private final Tensor u = Tensor.zeros(precision, 0, inputSize);
+    /** g·f'(u) of the last backward pass. */
+    private final Tensor gu = Tensor.zeros(precision, 0, inputSize);
+
     @Override
     protected void forwardImpl(Tensor in, Tensor out, Mode mode) {
         int m = in.rows(), n = inputSize;
-        Tensor a = slope.value();
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                int k = i * n + j;
-                double u = a.get(j) * in.get(k) + (shift == null ? 0 : shift.value().get(j));
-                out.set(k, precision == Precision.F32 ? activation.value((float) u) : activation.value(u));
+        u.resize(m, n);
+        if (precision == Precision.F32) {
+            float[] x = in.f32(), uu = u.f32(), a = slope.value().f32();
+            float[] b = shift == null ? null : shift.value().f32();
+            for (int i = 0; i < m; i++) {
+                int o = i * n;
+                if (b == null) for (int j = 0; j < n; j++) uu[o + j] = a[j] * x[o + j];
+                else for (int j = 0; j < n; j++) uu[o + j] = Math.fma(a[j], x[o + j], b[j]);
             }
+            activation.forward(uu, 0, out.f32(), 0, m * n);
+        } else {
+            double[] x = in.f64(), uu = u.f64(), a = slope.value().f64();
+            double[] b = shift == null ? null : shift.value().f64();
+            for (int i = 0; i < m; i++) {
+                int o = i * n;
+                if (b == null) for (int j = 0; j < n; j++) uu[o + j] = a[j] * x[o + j];
+                else for (int j = 0; j < n; j++) uu[o + j] = a[j] * x[o + j] + b[j];
+            }
+            activation.forward(uu, 0, out.f64(), 0, m * n);
         }
     }
 
     @Override
     protected void backwardImpl(Tensor in, Tensor gradOut, Tensor gradIn) {
         int m = in.rows(), n = inputSize;
-        Tensor a = slope.value();
+        gu.resize(m, n);
         double[] da = new double[n], db = new double[n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                int k = i * n + j;
-                double x = in.get(k);
-                double u = a.get(j) * x + (shift == null ? 0 : shift.value().get(j));
-                double gu = gradOut.get(k) * activation.derivative(u);
-                da[j] += gu * x;
-                db[j] += gu;
-                if (gradIn != null) gradIn.set(k, gu * a.get(j));
+        if (precision == Precision.F32) {
+            float[] x = in.f32(), g = gu.f32(), a = slope.value().f32();
+            activation.backward(u.f32(), 0, gradOut.f32(), 0, g, 0, m * n);
+            float[] gi = gradIn == null ? null : gradIn.f32();
+            for (int i = 0; i < m; i++) {
+                int o = i * n;
+                for (int j = 0; j < n; j++) {
+                    da[j] += (double) g[o + j] * x[o + j];
+                    db[j] += g[o + j];
+                }
+                if (gi != null) for (int j = 0; j < n; j++) gi[o + j] = g[o + j] * a[j];
+            }
+        } else {
+            double[] x = in.f64(), g = gu.f64(), a = slope.value().f64();
+            activation.backward(u.f64(), 0, gradOut.f64(), 0, g, 0, m * n);
+            double[] gi = gradIn == null ? null : gradIn.f64();
+            for (int i = 0; i < m; i++) {
+                int o = i * n;
+                for (int j = 0; j < n; j++) {
+                    da[j] += g[o + j] * x[o + j];
+                    db[j] += g[o + j];
+                }
+                if (gi != null) for (int j = 0; j < n; j++) gi[o + j] = g[o + j] * a[j];
             }
         }
-        for (int j = 0; j < n; j++) {
-            slope.grad().set(j, da[j]);
-            if (shift != null) shift.grad().set(j, db[j]);
-        }
+        slope.grad().copyFrom(da, 0);
+        if (shift != null) shift.grad().copyFrom(db, 0);
     }
 
     @Override

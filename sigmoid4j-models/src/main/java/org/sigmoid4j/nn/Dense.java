@@ -50,27 +50,54 @@ public final class Dense extends Layer {
         return c;
     }
 
+    /** zᵀ (outputs × rows) of the forward product, before the transpose into the output. */
+    private final Tensor outT = Tensor.zeros(precision, 0, 0);
+
+    /**
+     * y = x·Wᵀ + b. The product packs its transposed operand into column panels, which gathers
+     * with a stride; so the smaller of x (rows × in) and W (out × in) takes that role: W when
+     * rows &gt; out (y = x·Wᵀ directly), else x (yᵀ = W·xᵀ, transposed back while adding the bias).
+     * Either way each element is the same fixed sequence of fused multiply-adds for given shapes.
+     */
     @Override
     protected void forwardImpl(Tensor in, Tensor out, Mode mode) {
         int m = in.rows(), k = inputSize, n = outputSize;
+        boolean transposed = m <= n;
+        if (transposed) outT.resize(n, m);
         if (precision == Precision.F32) {
-            float[] y = out.f32();
-            Gemm.gemm(false, true, m, n, k, in.f32(), 0, k, weight.value().f32(), 0, k, false, y, 0, n, threads);
-            if (bias != null) {
-                float[] b = bias.value().f32();
-                for (int i = 0; i < m; i++) {
-                    int o = i * n;
-                    for (int j = 0; j < n; j++) y[o + j] += b[j];
+            float[] y = out.f32(), w = weight.value().f32(), x = in.f32();
+            float[] b = bias == null ? null : bias.value().f32();
+            if (transposed) {
+                float[] zt = outT.f32();
+                Gemm.gemm(false, true, n, m, k, w, 0, k, x, 0, k, false, zt, 0, m, threads);
+                for (int j = 0; j < n; j++) {
+                    float bj = b == null ? 0f : b[j];
+                    for (int i = 0; i < m; i++) y[i * n + j] = zt[j * m + i] + bj;
+                }
+            } else {
+                Gemm.gemm(false, true, m, n, k, x, 0, k, w, 0, k, false, y, 0, n, threads);
+                if (b != null) {
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) y[i * n + j] += b[j];
+                    }
                 }
             }
         } else {
-            double[] y = out.f64();
-            Gemm.gemm(false, true, m, n, k, in.f64(), 0, k, weight.value().f64(), 0, k, false, y, 0, n, threads);
-            if (bias != null) {
-                double[] b = bias.value().f64();
-                for (int i = 0; i < m; i++) {
-                    int o = i * n;
-                    for (int j = 0; j < n; j++) y[o + j] += b[j];
+            double[] y = out.f64(), w = weight.value().f64(), x = in.f64();
+            double[] b = bias == null ? null : bias.value().f64();
+            if (transposed) {
+                double[] zt = outT.f64();
+                Gemm.gemm(false, true, n, m, k, w, 0, k, x, 0, k, false, zt, 0, m, threads);
+                for (int j = 0; j < n; j++) {
+                    double bj = b == null ? 0d : b[j];
+                    for (int i = 0; i < m; i++) y[i * n + j] = zt[j * m + i] + bj;
+                }
+            } else {
+                Gemm.gemm(false, true, m, n, k, x, 0, k, w, 0, k, false, y, 0, n, threads);
+                if (b != null) {
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) y[i * n + j] += b[j];
+                    }
                 }
             }
         }

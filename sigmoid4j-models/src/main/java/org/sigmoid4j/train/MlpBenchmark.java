@@ -50,10 +50,13 @@ public final class MlpBenchmark {
     /**
      * Times training on {@code rows} examples ({@code x}: rows × 784, row-major).
      *
-     * @param warmup  untimed epochs first (JIT compilation)
+     * @param warmup  untimed epochs first, and at least {@code warmupSeconds} of them (JIT
+     *                compilation of the vector kernels takes a few seconds on a busy machine;
+     *                until then they run as slow Java fallbacks)
      * @param repeats timed epochs; the result is their median
      */
-    public static Result run(Precision precision, int batch, float[] x, int[] y, int rows, int warmup, int repeats) {
+    public static Result run(Precision precision, int batch, float[] x, int[] y, int rows, int warmup, double warmupSeconds,
+                             int repeats) {
         if (batch < 1 || rows < batch) throw new IllegalArgumentException("need at least one batch of " + batch + " rows");
         if (repeats < 1) throw new IllegalArgumentException("repeats must be >= 1");
         Network net = Network.builder(INPUTS).precision(precision).seed(1).dense(HIDDEN).sigmoid().dense(CLASSES).build();
@@ -65,7 +68,11 @@ public final class MlpBenchmark {
         double[] xd = precision == Precision.F64 ? new double[batch * INPUTS] : null;
         int batches = rows / batch;
         double[] sps = new double[repeats];
+        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         for (int e = 0; e < warmup + repeats; e++) {
+            if (e == warmup && System.nanoTime() < warmupEnd) {
+                e--; // keep warming up
+            }
             long t0 = System.nanoTime();
             for (int b = 0; b < batches; b++) {
                 int off = b * batch * INPUTS;
@@ -94,10 +101,10 @@ public final class MlpBenchmark {
     }
 
     /** All four configurations: f32 and f64, batch 32 and 256. */
-    public static List<Result> runAll(float[] x, int[] y, int rows, int warmup, int repeats) {
+    public static List<Result> runAll(float[] x, int[] y, int rows, int warmup, double warmupSeconds, int repeats) {
         List<Result> out = new ArrayList<>();
         for (Precision p : Precision.values()) {
-            for (int b : new int[] {32, 256}) out.add(run(p, b, x, y, rows, warmup, repeats));
+            for (int b : new int[] {32, 256}) out.add(run(p, b, x, y, rows, warmup, warmupSeconds, repeats));
         }
         return out;
     }
