@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         description = "Benchmarks that print sigmoid4j's figures beside the reference tools' (medians and ratios).",
         subcommands = {
+                BenchKernelsCommand.class,
                 CsvBenchCommand.class,
                 BenchLrCommand.class,
                 BenchMlpCommand.class,

@@ -17,6 +17,7 @@ final class CommandGroups {
 
     static {
         GROUPS.put("Modelling", List.of("train", "evaluate", "predict", "summary"));
+        GROUPS.put("Functions", List.of("fn"));
         GROUPS.put("Inspection", List.of("info", "report"));
         GROUPS.put("Experiments and benchmarks", List.of("experiment", "bench"));
     }

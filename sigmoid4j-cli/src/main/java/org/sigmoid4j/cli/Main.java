@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         footer = {"", ExitCodes.HELP_TEXT},
         subcommands = {
                 TrainCommand.class,
+                FnCommand.class,
                 EvaluateCommand.class,
                 PredictCommand.class,
                 SummaryCommand.class,

@@ -103,7 +103,9 @@ class StandardActivationTest {
             a.backward(xf, 2, gf, 0, gif, 0, n);
             for (int i = 0; i < n; i++) {
                 double xi = x[2 + i];
-                assertEquals(a.value(xi), y[1 + i], 0.0, a.id() + " at " + xi);
+                // bulk double goes through the SIMD kernels: within their 2-ulp bound of the scalar value
+                assertTrue(org.sigmoid4j.testkit.Ulps.between(y[1 + i], a.value(xi)) <= 2,
+                        a.id() + " at " + xi + ": " + y[1 + i] + " vs " + a.value(xi));
                 assertEquals(a.value(xf[2 + i]), yf[1 + i], 0.0f, a.id() + " at " + xf[2 + i]);
                 assertEquals(g[i] * a.derivative(xi), gi[i], 0.0, a.id() + " backward at " + xi);
                 assertEquals(gf[i] * a.derivative(xf[2 + i]), gif[i], 0.0f, a.id() + " backward at " + xf[2 + i]);

@@ -1,0 +1,375 @@
+package org.sigmoid4j.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.sigmoid4j.kernel.Kernels;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code sigmoid4j bench kernels}: one process, one thread, the same inputs for every
+ * implementation, medians of several timed batches. Per function, precision and size it times
+ * sigmoid4j's bulk kernel, the plain Java loop of the textbook formula ("java-naive") and an
+ * array copy of the same size (the memory-bound floor); for the sigmoid it also runs, when
+ * {@code /usr/bin/python3} has them, numpy {@code 1/(1+np.exp(-x))}, {@code scipy.special.expit}
+ * and {@code torch.sigmoid_} (one thread) in a child process. The JMH benchmarks in
+ * {@code sigmoid4j-bench} are the careful version of the same measurements.
+ */
+@Command(name = "kernels",
+        description = {"Time the element-wise kernels against the naive Java loop, an array copy and,",
+                "when /usr/bin/python3 has them, numpy / scipy / torch (one thread). Prints medians and ratios."})
+final class BenchKernelsCommand implements Callable<Integer> {
+
+    static final List<String> ALL_FUNCTIONS =
+            List.of("sigmoid", "sigmoid-derivative", "log-sigmoid", "softplus", "silu", "tanh", "logit");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print a JSON array of {function, precision, n, impl, ns_per_element}.")
+    boolean json;
+
+    @Option(names = "--functions", split = ",", paramLabel = "NAME",
+            description = "Functions to time (default: all of ${DEFAULT-VALUE}).")
+    List<String> functions = ALL_FUNCTIONS;
+
+    @Option(names = "--sizes", split = ",", paramLabel = "N", description = "Array sizes (default: ${DEFAULT-VALUE}).")
+    List<Integer> sizes = List.of(4096, 16_777_216);
+
+    @Option(names = "--batches", paramLabel = "K", description = "Timed batches per measurement; the median is reported (default: ${DEFAULT-VALUE}).")
+    int batches = 7;
+
+    @Option(names = "--batch-ms", paramLabel = "MS", description = "Target duration of one batch (default: ${DEFAULT-VALUE}).")
+    int batchMs = 20;
+
+    @Option(names = "--warmup-ms", paramLabel = "MS", description = "Warm-up time before each measurement (default: ${DEFAULT-VALUE}).")
+    int warmupMs = 300;
+
+    @Option(names = "--no-python", description = "Do not run the numpy / scipy / torch comparison.")
+    boolean noPython;
+
+    @Option(names = "--quick", description = "Smoke run: sizes 64 and 1000, 3 short batches, no Python.")
+    boolean quick;
+
+    record Result(String function, String precision, int n, String impl, double nsPerElement) {}
+
+    interface Body {
+        void run();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (quick) {
+            sizes = List.of(64, 1000);
+            batches = 3;
+            batchMs = 2;
+            warmupMs = 5;
+            noPython = true;
+        }
+        for (String f : functions) {
+            if (!ALL_FUNCTIONS.contains(f)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "unknown function '" + f + "'; valid: " + String.join(", ", ALL_FUNCTIONS));
+            }
+        }
+        if (batches < 1 || batchMs < 1 || sizes.stream().anyMatch(n -> n < 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--batches, --batch-ms and --sizes must be positive");
+        }
+        if (!json) {
+            err.println("kernels: " + Kernels.info().describe() + "; " + batches + " batches of ~" + batchMs
+                    + " ms per measurement, median reported");
+            err.flush();
+        }
+        List<Result> results = new ArrayList<>();
+        for (String fn : functions) {
+            for (String precision : List.of("f64", "f32")) {
+                for (int n : sizes) {
+                    results.addAll(measureJava(fn, precision, n));
+                    if (!json) {
+                        err.print('.');
+                        err.flush();
+                    }
+                }
+            }
+        }
+        if (!noPython && functions.contains("sigmoid")) {
+            results.addAll(measurePython(err));
+        }
+        if (!json) {
+            err.println();
+        }
+        if (json) {
+            printJson(out, results);
+        } else {
+            printTable(out, results);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    private List<Result> measureJava(String fn, String precision, int n) {
+        SplittableRandom r = new SplittableRandom(n * 31L + fn.hashCode());
+        List<Result> rs = new ArrayList<>();
+        boolean unit = fn.equals("logit");
+        if (precision.equals("f64")) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) x[i] = unit ? r.nextDouble(0.001, 0.999) : r.nextDouble(-20, 20);
+            double[] y = new double[n];
+            rs.add(new Result(fn, precision, n, "sigmoid4j", time(n, () -> kernelD(fn, x, y))));
+            rs.add(new Result(fn, precision, n, "java-naive", time(n, () -> naiveD(fn, x, y))));
+            rs.add(new Result(fn, precision, n, "copy", time(n, () -> System.arraycopy(x, 0, y, 0, n))));
+        } else {
+            float[] x = new float[n];
+            for (int i = 0; i < n; i++) x[i] = (float) (unit ? r.nextDouble(0.001, 0.999) : r.nextDouble(-20, 20));
+            float[] y = new float[n];
+            rs.add(new Result(fn, precision, n, "sigmoid4j", time(n, () -> kernelF(fn, x, y))));
+            rs.add(new Result(fn, precision, n, "java-naive", time(n, () -> naiveF(fn, x, y))));
+            rs.add(new Result(fn, precision, n, "copy", time(n, () -> System.arraycopy(x, 0, y, 0, n))));
+        }
+        return rs;
+    }
+
+    /** Median ns per element over the batches, after warm-up batches (JIT). */
+    private double time(int n, Body body) {
+        // calibrate: how many calls make one batch of about batchMs
+        long t0 = System.nanoTime();
+        int calls = 0;
+        do {
+            body.run();
+            calls++;
+        } while (System.nanoTime() - t0 < TimeUnit.MILLISECONDS.toNanos(batchMs) / 4);
+        long per = Math.max(1, (System.nanoTime() - t0) / calls);
+        int reps = (int) Math.max(1, TimeUnit.MILLISECONDS.toNanos(batchMs) / per);
+        // warm up (C2 must compile the Vector API code before anything is timed)
+        long warmEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(warmupMs);
+        do {
+            for (int i = 0; i < reps; i++) body.run();
+        } while (System.nanoTime() < warmEnd);
+        double[] perElement = new double[batches];
+        for (int b = 0; b < batches; b++) {
+            long s = System.nanoTime();
+            for (int i = 0; i < reps; i++) body.run();
+            long e = System.nanoTime();
+            perElement[b] = (e - s) / (double) reps / n;
+        }
+        Arrays.sort(perElement);
+        return perElement[batches / 2];
+    }
+
+    static void kernelD(String fn, double[] x, double[] y) {
+        switch (fn) {
+            case "sigmoid" -> Kernels.sigmoid(x, y);
+            case "sigmoid-derivative" -> Kernels.sigmoidDerivative(x, y);
+            case "log-sigmoid" -> Kernels.logSigmoid(x, y);
+            case "softplus" -> Kernels.softplus(x, y);
+            case "silu" -> Kernels.silu(x, y);
+            case "tanh" -> Kernels.tanh(x, y);
+            case "logit" -> Kernels.logit(x, y);
+            default -> throw new IllegalArgumentException(fn);
+        }
+    }
+
+    static void kernelF(String fn, float[] x, float[] y) {
+        switch (fn) {
+            case "sigmoid" -> Kernels.sigmoid(x, y);
+            case "sigmoid-derivative" -> Kernels.sigmoidDerivative(x, y);
+            case "log-sigmoid" -> Kernels.logSigmoid(x, y);
+            case "softplus" -> Kernels.softplus(x, y);
+            case "silu" -> Kernels.silu(x, y);
+            case "tanh" -> Kernels.tanh(x, y);
+            case "logit" -> Kernels.logit(x, y);
+            default -> throw new IllegalArgumentException(fn);
+        }
+    }
+
+    /** The textbook formulas as a plain Java loop would write them. */
+    static void naiveD(String fn, double[] x, double[] y) {
+        int n = x.length;
+        switch (fn) {
+            case "sigmoid" -> { for (int i = 0; i < n; i++) y[i] = 1 / (1 + Math.exp(-x[i])); }
+            case "sigmoid-derivative" -> { for (int i = 0; i < n; i++) { double s = 1 / (1 + Math.exp(-x[i])); y[i] = s * (1 - s); } }
+            case "log-sigmoid" -> { for (int i = 0; i < n; i++) y[i] = -Math.log1p(Math.exp(-x[i])); }
+            case "softplus" -> { for (int i = 0; i < n; i++) y[i] = Math.log1p(Math.exp(x[i])); }
+            case "silu" -> { for (int i = 0; i < n; i++) y[i] = x[i] / (1 + Math.exp(-x[i])); }
+            case "tanh" -> { for (int i = 0; i < n; i++) y[i] = Math.tanh(x[i]); }
+            case "logit" -> { for (int i = 0; i < n; i++) y[i] = Math.log(x[i] / (1 - x[i])); }
+            default -> throw new IllegalArgumentException(fn);
+        }
+    }
+
+    static void naiveF(String fn, float[] x, float[] y) {
+        int n = x.length;
+        switch (fn) {
+            case "sigmoid" -> { for (int i = 0; i < n; i++) y[i] = (float) (1 / (1 + Math.exp(-x[i]))); }
+            case "sigmoid-derivative" -> { for (int i = 0; i < n; i++) { float s = (float) (1 / (1 + Math.exp(-x[i]))); y[i] = s * (1 - s); } }
+            case "log-sigmoid" -> { for (int i = 0; i < n; i++) y[i] = (float) -Math.log1p(Math.exp(-x[i])); }
+            case "softplus" -> { for (int i = 0; i < n; i++) y[i] = (float) Math.log1p(Math.exp(x[i])); }
+            case "silu" -> { for (int i = 0; i < n; i++) y[i] = (float) (x[i] / (1 + Math.exp(-x[i]))); }
+            case "tanh" -> { for (int i = 0; i < n; i++) y[i] = (float) Math.tanh(x[i]); }
+            case "logit" -> { for (int i = 0; i < n; i++) y[i] = (float) Math.log(x[i] / (1 - x[i])); }
+            default -> throw new IllegalArgumentException(fn);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    static final String PYTHON = "/usr/bin/python3";
+
+    /** The child process: prints one "impl precision n ns_per_element" line per measurement. */
+    static final String PY_SCRIPT = """
+            import sys, time
+            sizes = [int(s) for s in sys.argv[1].split(',')]
+            batches = int(sys.argv[2]); batch_ms = float(sys.argv[3]); warm_ms = float(sys.argv[4])
+            try:
+                import numpy as np
+            except ImportError:
+                sys.exit(0)
+            impls = [('numpy', lambda x: 1 / (1 + np.exp(-x)))]
+            try:
+                import scipy.special
+                impls.append(('scipy', scipy.special.expit))
+            except ImportError:
+                pass
+            try:
+                import torch
+                torch.set_num_threads(1)
+                impls.append(('torch', None))
+            except ImportError:
+                pass
+            def timeit(n, f):
+                t0 = time.perf_counter_ns(); calls = 0
+                while time.perf_counter_ns() - t0 < batch_ms * 250000:
+                    f(); calls += 1
+                per = max(1, (time.perf_counter_ns() - t0) // calls)
+                reps = max(1, int(batch_ms * 1e6 // per))
+                res = []
+                w = time.perf_counter_ns()
+                while time.perf_counter_ns() - w < warm_ms * 1e6:
+                    f()
+                for b in range(-1, batches):
+                    s = time.perf_counter_ns()
+                    for _ in range(reps): f()
+                    e = time.perf_counter_ns()
+                    if b >= 0: res.append((e - s) / reps / n)
+                res.sort()
+                return res[len(res) // 2]
+            rng = np.random.default_rng(1)
+            for dt, prec in ((np.float64, 'f64'), (np.float32, 'f32')):
+                for n in sizes:
+                    x = rng.uniform(-20, 20, n).astype(dt)
+                    for name, f in impls:
+                        if name == 'torch':
+                            t = torch.from_numpy(x.copy())
+                            ns = timeit(n, lambda: torch.sigmoid_(t))
+                        else:
+                            ns = timeit(n, lambda: f(x))
+                        print(name, prec, n, repr(ns), flush=True)
+            """;
+
+    private List<Result> measurePython(PrintWriter err) {
+        List<Result> rs = new ArrayList<>();
+        if (!Files.isExecutable(Path.of(PYTHON))) {
+            if (!json) err.println("\nkernels: " + PYTHON + " not found; skipping numpy / scipy / torch");
+            return rs;
+        }
+        try {
+            ProcessBuilder pb = new ProcessBuilder(PYTHON, "-c", PY_SCRIPT,
+                    String.join(",", sizes.stream().map(String::valueOf).toList()), String.valueOf(batches),
+                    String.valueOf(batchMs), String.valueOf(warmupMs));
+            for (String v : List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS")) {
+                pb.environment().put(v, "1");
+            }
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            Process p = pb.start();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    String[] f = line.trim().split(" ");
+                    if (f.length == 4) {
+                        rs.add(new Result("sigmoid", f[1], Integer.parseInt(f[2]), f[0], Double.parseDouble(f[3])));
+                    }
+                }
+            }
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+            }
+            if (rs.isEmpty() && !json) {
+                err.println("\nkernels: numpy is not available to " + PYTHON + "; skipping the Python comparison");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!json) err.println("\nkernels: the Python comparison failed (" + e.getMessage() + "); skipped");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return rs;
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    static void printJson(PrintWriter out, List<Result> results) {
+        out.println("[");
+        for (int i = 0; i < results.size(); i++) {
+            Result r = results.get(i);
+            out.printf(Locale.ROOT, "  {\"function\": \"%s\", \"precision\": \"%s\", \"n\": %d, \"impl\": \"%s\", \"ns_per_element\": %s}%s%n",
+                    r.function(), r.precision(), r.n(), r.impl(), Double.toString(r.nsPerElement()),
+                    i + 1 < results.size() ? "," : "");
+        }
+        out.println("]");
+    }
+
+    static void printTable(PrintWriter out, List<Result> results) {
+        out.printf(Locale.ROOT, "%-19s %-4s %9s %-10s %10s %9s %9s%n", "function", "prec", "n", "impl", "ns/elem", "/naive", "/copy");
+        for (Result r : results) {
+            double naive = find(results, r, "java-naive");
+            double copy = find(results, r, "copy");
+            out.printf(Locale.ROOT, "%-19s %-4s %9d %-10s %10.3f %9s %9s%n", r.function(), r.precision(), r.n(), r.impl(),
+                    r.nsPerElement(), ratio(r.nsPerElement(), naive), ratio(r.nsPerElement(), copy));
+        }
+        // the issue's targets, from this run
+        for (int n : results.stream().map(Result::n).distinct().toList()) {
+            double d = get(results, "sigmoid", "f64", n, "sigmoid4j");
+            double f = get(results, "sigmoid", "f32", n, "sigmoid4j");
+            double naive = get(results, "sigmoid", "f64", n, "java-naive");
+            double copyD = get(results, "sigmoid", "f64", n, "copy");
+            double copyF = get(results, "sigmoid", "f32", n, "copy");
+            if (Double.isNaN(d)) continue;
+            out.printf(Locale.ROOT, "n=%d: sigmoid f64 / java-naive f64 = %.3f (target <= 0.15); f32 / f64 = %.3f (target <= 0.5);"
+                    + " f64 / copy = %.2f, f32 / copy = %.2f (target <= 1.5 at n=16777216)%n", n, d / naive, f / d, d / copyD, f / copyF);
+        }
+    }
+
+    private static double find(List<Result> rs, Result like, String impl) {
+        return get(rs, like.function(), like.precision(), like.n(), impl);
+    }
+
+    private static double get(List<Result> rs, String fn, String precision, int n, String impl) {
+        for (Result r : rs) {
+            if (r.function().equals(fn) && r.precision().equals(precision) && r.n() == n && r.impl().equals(impl)) {
+                return r.nsPerElement();
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static String ratio(double a, double b) {
+        return Double.isNaN(b) ? "" : String.format(Locale.ROOT, "%.3f", a / b);
+    }
+}
