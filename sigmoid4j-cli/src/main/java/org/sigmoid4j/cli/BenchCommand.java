@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 CsvBenchCommand.class,
                 BenchLrCommand.class,
                 BenchMlpCommand.class,
+                BenchMonitorCommand.class,
                 CommandLine.HelpCommand.class,
         })
 final class BenchCommand implements Runnable {

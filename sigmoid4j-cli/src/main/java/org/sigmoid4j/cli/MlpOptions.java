@@ -17,6 +17,8 @@ import org.sigmoid4j.optim.Optimizer;
 import org.sigmoid4j.optim.Schedule;
 import org.sigmoid4j.optim.Sgd;
 import org.sigmoid4j.optim.WeightDecay;
+import org.sigmoid4j.diagnostics.GradientMonitor;
+import org.sigmoid4j.report.ModelReport;
 import org.sigmoid4j.train.EpochSummary;
 import org.sigmoid4j.train.Examples;
 import org.sigmoid4j.train.NetworkTrainer;
@@ -285,9 +287,11 @@ final class MlpOptions implements ModelKindOptions {
                         s.seconds()));
             }
         };
+        // Gradient diagnostics (per layer and epoch; a few percent of the training time): kept in the history.
+        GradientMonitor monitor = new GradientMonitor();
         TrainingResult r;
         try {
-            r = NetworkTrainer.train(net, l, opt, cfg, train, valid, progress);
+            r = NetworkTrainer.train(net, l, opt, cfg, train, valid, progress, monitor);
         } catch (IllegalStateException e) {
             throw new UsageException(e.getMessage());
         } finally {
@@ -298,6 +302,12 @@ final class MlpOptions implements ModelKindOptions {
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("type", "epoch");
             h.putAll(s.toMap());
+            history.add(h);
+        }
+        for (Map<String, Object> d : monitor.historyJson()) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("type", ModelReport.DIAGNOSTICS);
+            h.putAll(d);
             history.add(h);
         }
         List<String> warnings = new ArrayList<>();

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sigmoid4j.diagnostics.Json;
 import org.sigmoid4j.experiments.ExperimentResult;
+import org.sigmoid4j.model.io.ModelFile;
+import org.sigmoid4j.model.io.ModelFileException;
+import org.sigmoid4j.report.ModelReport;
 import org.sigmoid4j.report.ExperimentReport;
 import org.sigmoid4j.report.HtmlReport;
 import picocli.CommandLine.Command;
@@ -48,6 +51,9 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("error: " + input + ": " + e.getMessage());
             return ExitCodes.MODEL;
+        } catch (ModelFileException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.MODEL;
         } catch (IOException e) {
             err.println("error: " + input + ": cannot read (" + e.getMessage() + ")");
             return ExitCodes.ERROR;
@@ -73,6 +79,6 @@ final class ReportCommand implements Callable<Integer> {
             Object parsed = Json.parse(Files.readString(input, StandardCharsets.UTF_8));
             return ExperimentReport.of(ExperimentResult.fromJson(parsed));
         }
-        throw new IllegalArgumentException("not a sigmoid4j experiment JSON file (the output of 'sigmoid4j experiment ... --json')");
+        return ModelReport.of(ModelFile.read(input), input.getFileName().toString());
     }
 }

@@ -66,6 +66,11 @@ final class SummaryCommand implements Callable<Integer> {
             if (m.classifier() instanceof MlpClassifier mlp) {
                 o.print(mlp.describe());
                 o.print(MlpClassifier.historyTable(m.history()));
+                var diagnostics = org.sigmoid4j.report.ModelReport.diagnostics(m);
+                if (!diagnostics.isEmpty()) {
+                    o.println("Diagnostics: " + org.sigmoid4j.diagnostics.Verdict.of(diagnostics, m.labels().numClasses()).headline()
+                            + " (charts: sigmoid4j report " + model.getFileName() + " --out report.html)");
+                }
             }
             o.println("Model " + model.getFileName() + ": " + m.kind() + ", " + m.schema().size() + " features, "
                     + m.labels().numClasses() + " classes " + m.labels().classes()

@@ -109,6 +109,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Where to write the model file, atomically (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--report", paramLabel = "HTML",
+            description = "Where to write the run's HTML report (default: the model file's name with .html).")
+    Path report;
+
+    @Option(names = "--no-report", description = "Do not write the HTML report.")
+    boolean noReport;
+
     @Option(names = "--timestamp",
             description = "Record the wall-clock time in the model file (off by default, so the same data, options and seed give a byte-identical file).")
     boolean timestamp;
@@ -144,6 +151,10 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageException("--target COLUMN is required with --data (the column to predict)");
         }
         OutputFile.check(out, "--out");
+        Path reportPath = noReport ? null : report != null ? report : RunReport.besideModel(out);
+        if (reportPath != null) {
+            OutputFile.check(reportPath, "--report");
+        }
         dataOptions.delimiterChar();
 
         // 1. read
@@ -243,6 +254,9 @@ final class TrainCommand implements Callable<Integer> {
         o.flush();
         msg.info("Model written to " + out + " (inspect: sigmoid4j summary " + out + "; use: sigmoid4j predict --model "
                 + out + " --data FILE)");
+        if (reportPath != null) {
+            msg.info("Report written to " + RunReport.write(model, out, reportPath));
+        }
         return ExitCodes.OK;
     }
 

@@ -59,6 +59,16 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void benchMonitorMeasuresBothWays() {
+        Result r = run("bench", "monitor", "--data", data(), "--variants", "relu", "--epochs", "1", "--reps", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        java.util.List<?> recs = (java.util.List<?>) Json.parse(r.out());
+        java.util.Map<?, ?> rec = (java.util.Map<?, ?>) recs.getFirst();
+        assertEquals("relu", rec.get("variant"));
+        assertTrue(((Number) rec.get("seconds_with")).doubleValue() > 0 && ((Number) rec.get("seconds_without")).doubleValue() > 0);
+    }
+
+    @Test
     void badInputGivesClearMessagesAndExitCodesAndNoReport(@TempDir Path dir) throws Exception {
         Path html = dir.resolve("x.html");
         Result missing = run("experiment", "nielsen", "--data", dir.resolve("nope.csv.gz").toString(), "--report", html.toString());

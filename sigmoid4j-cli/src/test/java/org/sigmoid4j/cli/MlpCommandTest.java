@@ -43,7 +43,10 @@ class MlpCommandTest {
         List<?> layers = (List<?>) sum.get("layers");
         assertEquals(3, layers.size());
         assertEquals(64 * 32 + 32, ((Number) ((Map<?, ?>) layers.get(0)).get("parameters")).intValue());
-        assertEquals(8, ((List<?>) sum.get("history")).size());
+        List<?> history = (List<?>) sum.get("history");
+        assertEquals(8, history.stream().filter(h -> "epoch".equals(((Map<?, ?>) h).get("type"))).count());
+        // plus the GradientMonitor's records: initialisation and each epoch
+        assertEquals(9, history.stream().filter(h -> "diagnostics".equals(((Map<?, ?>) h).get("type"))).count());
         Cli text = Cli.run("summary", m.toString());
         assertTrue(text.out().contains("dense 64→32") && text.out().contains("train_loss"), text.out());
         // Same options and seed: byte-identical model file.

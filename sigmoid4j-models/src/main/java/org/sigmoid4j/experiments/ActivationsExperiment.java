@@ -148,7 +148,7 @@ public final class ActivationsExperiment {
                 double worst = rs.stream().filter(r -> r.history().getLast().testAccuracy() < Verdict.NEAR_CHANCE / Mnist.CLASSES)
                         .mapToDouble(r -> medianRatio(r.history())).min().orElse(Double.NaN);
                 if (Double.isFinite(worst) && worst < Verdict.VANISHING) {
-                    h.append(stuck.size() == 1 ? " (its" : " (their").append(" first hidden layer gets ").append(Verdict.times(1 / worst))
+                    h.append(stuck.size() == 1 ? " (its first hidden layer gets " : " (their first hidden layer gets up to ").append(Verdict.times(1 / worst))
                             .append(" less gradient than the last: vanishing gradients)");
                 }
                 h.append(learned.isEmpty() && middle.isEmpty() ? "" : " while ");

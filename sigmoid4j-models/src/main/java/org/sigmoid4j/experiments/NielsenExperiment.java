@@ -134,7 +134,8 @@ public final class NielsenExperiment {
                 allShrink &= first[s] < last[s];
             }
             double ratio = mean(last) / mean(first);
-            headlineParts.add(String.format(Locale.ROOT, "%s with %d hidden layers", Verdict.times(ratio), hidden));
+            headlineParts.add(String.format(Locale.ROOT, "%s with %d hidden layers (book %s)", Verdict.times(ratio), hidden,
+                    Verdict.times(book[hidden - 1] / book[0])));
             findings.add(String.format(Locale.ROOT, "%s at initialisation, ‖∂C/∂b‖ first to last hidden layer: %s (book: %s).", netName,
                     measured, bookText));
         }
@@ -146,8 +147,8 @@ public final class NielsenExperiment {
                     fmt(last.gradientRatio()), last.testAccuracy(), r.verdict().headline()));
         }
         String headline = (allShrink ? "Vanishing gradients reproduced" : "Vanishing gradients not reproduced for every seed")
-                + ": at initialisation the first hidden layer learns " + String.join(", ", headlineParts)
-                + " slower than the last (mean over " + o.seeds() + " seed" + (o.seeds() == 1 ? "" : "s") + ")"
+                + ": at initialisation the first hidden layer learns slower than the last by " + String.join(", ", headlineParts)
+                + " (mean over " + o.seeds() + " seed" + (o.seeds() == 1 ? "" : "s") + ")"
                 + " — each extra sigmoid layer multiplies the error signal by σ' ≤ ¼ times weights of size ~1/√30, with no saturation needed.";
         Verdict verdict = new Verdict(allShrink ? Verdict.Severity.PROBLEM : Verdict.Severity.WARNING, headline, findings);
         Map<String, Object> config = new LinkedHashMap<>();

@@ -200,6 +200,7 @@ public final class MlpClassifier implements Classifier {
     public static String historyTable(List<Map<String, Object>> records) {
         StringBuilder sb = new StringBuilder();
         for (Map<String, Object> e : records) {
+            if (e.get("type") != null && !"epoch".equals(e.get("type"))) continue; // e.g. the gradient diagnostics
             if (!(e.get("epoch") instanceof Number) || !(e.get("train_loss") instanceof Number)) continue;
             if (sb.isEmpty()) {
                 sb.append(String.format(Locale.ROOT, "%-6s %12s %12s %10s%n", "epoch", "train_loss", "valid_loss", "valid_acc"));

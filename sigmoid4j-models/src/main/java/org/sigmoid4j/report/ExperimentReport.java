@@ -42,7 +42,7 @@ public final class ExperimentReport {
             if (loss != null) charts.add(loss);
             String ratio = compare(g.getKey() + ": gradient ratio first/last hidden", "ratio", true, runs, EpochStats::gradientRatio, false);
             if (ratio != null) charts.add(ratio);
-            String sat = compare(g.getKey() + ": saturated units (worst hidden layer)", "fraction", false, runs, EpochStats::maxSaturated, false);
+            String sat = compare(g.getKey() + ": saturated units (worst hidden layer)", "fraction", false, runs, EpochStats::maxSaturated, true);
             if (sat != null) charts.add(sat);
             // The per-layer picture of the group's first run (Nielsen's figure).
             ExperimentResult.Run first = runs.getFirst();
@@ -69,7 +69,8 @@ public final class ExperimentReport {
             boolean accuracy) {
         LineChart c = LineChart.titled(title).xLabel("epoch").yLabel(yLabel);
         if (log) c.logY().referenceLine(1);
-        if (accuracy) c.yRange(0, 1).referenceLine(0.1);
+        if (accuracy) c.yRange(0, 1); // accuracy and fractions
+        if (accuracy && yLabel.equals("accuracy")) c.referenceLine(0.1);
         boolean any = false;
         for (ExperimentResult.Run run : runs) {
             double[] x = run.history().stream().mapToDouble(EpochStats::epoch).toArray();

@@ -112,7 +112,7 @@ public final class HtmlReport {
         for (List<String> r : rows) {
             body.append("<tr>");
             for (String cell : r) {
-                boolean num = cell.matches("[\\s−+\\-0-9.,eE×%n/a]+") && !cell.isBlank();
+                boolean num = NUMERIC.matcher(cell.strip()).matches();
                 body.append(num ? "<td class=\"n\">" : "<td>").append(Svg.esc(cell)).append("</td>");
             }
             body.append("</tr>\n");
@@ -137,6 +137,9 @@ public final class HtmlReport {
         body.append("<p class=\"note ").append(level.name().toLowerCase(java.util.Locale.ROOT)).append("\">").append(Svg.esc(text)).append("</p>\n");
         return this;
     }
+
+    private static final java.util.regex.Pattern NUMERIC =
+            java.util.regex.Pattern.compile("[−+-]?[0-9][0-9.,]*([eE][−+-]?[0-9]+)?[×%]?|n/a|[0-9.e−+-]+( / [0-9.e−+-]+)+");
 
     public int chartCount() {
         return charts;

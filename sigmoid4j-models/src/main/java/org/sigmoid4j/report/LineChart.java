@@ -41,7 +41,7 @@ public final class LineChart {
     private String xLabel = "";
     private String yLabel = "";
     private boolean logY;
-    private Double yMinFixed, yMaxFixed;
+    private Double yMinFixed, yMaxFixed, xMinFixed, xMaxFixed;
     private final List<Series> series = new ArrayList<>();
     private final List<double[]> hLines = new ArrayList<>();
 
@@ -77,6 +77,14 @@ public final class LineChart {
         return this;
     }
 
+    /** Makes the x axis cover at least [min, max] (e.g. every epoch, even where a series has no value). */
+    public LineChart xRange(double min, double max) {
+        if (!(max >= min)) throw new IllegalArgumentException("x range needs max ≥ min, got " + min + ", " + max);
+        this.xMinFixed = min;
+        this.xMaxFixed = max;
+        return this;
+    }
+
     /** A thin dotted horizontal reference line at {@code y} (e.g. chance accuracy). */
     public LineChart referenceLine(double y) {
         hLines.add(new double[] {y});
@@ -98,6 +106,11 @@ public final class LineChart {
 
     public List<Series> seriesList() {
         return List.copyOf(series);
+    }
+
+    private boolean integerX() {
+        for (Series s : series) for (double x : s.x) if (Double.isFinite(x) && x != Math.rint(x)) return false;
+        return !series.isEmpty();
     }
 
     private boolean drawable(double y) {
@@ -129,6 +142,10 @@ public final class LineChart {
         if (empty) {
             xMin = 0; xMax = 1; yMin = logY ? 0.1 : 0; yMax = 1;
         }
+        if (!empty && xMinFixed != null) {
+            xMin = Math.min(xMin, xMinFixed);
+            xMax = Math.max(xMax, xMaxFixed);
+        }
         if (yMinFixed != null) {
             yMin = yMinFixed;
             yMax = yMaxFixed;
@@ -140,6 +157,7 @@ public final class LineChart {
 
         // x axis: linear, nice ticks.
         double[] xt = Svg.niceTicks(xMin, xMax, 6);
+        if (integerX() && xt[1] < 1) xt = new double[] {Math.floor(xMin), 1, Math.ceil(xMax) - Math.floor(xMin) + 1}; // epochs: whole ticks
         double x0 = xt[0], x1 = xt[0] + xt[1] * (xt[2] - 1);
         if (!(x1 > x0)) x1 = x0 + 1;
 
@@ -254,7 +272,7 @@ public final class LineChart {
                 for (int i = 0; i < s.x.length; i++) {
                     if (!Double.isFinite(s.x[i]) || !drawable(s.y[i])) continue;
                     double y = yMinFixed != null ? Math.max(fy0, Math.min(fy1, s.y[i])) : s.y[i];
-                    b.append("<circle cx=\"").append(Svg.c(px.applyAsDouble(s.x[i]))).append("\" cy=\"")
+                    b.append("<circle class=\"mark\" cx=\"").append(Svg.c(px.applyAsDouble(s.x[i]))).append("\" cy=\"")
                             .append(Svg.c(py.applyAsDouble(y))).append("\" r=\"2.5\" fill=\"").append(color).append("\" stroke=\"none\"/>");
                 }
                 b.append('\n');

@@ -74,6 +74,7 @@ public final class TrainingReport {
         double[] acc = h.stream().mapToDouble(EpochStats::testAccuracy).toArray();
         if (java.util.Arrays.stream(acc).anyMatch(Double::isFinite)) {
             LineChart a = LineChart.titled(p + "test accuracy").xLabel("epoch").yLabel("accuracy").yRange(0, 1).series("test accuracy", x, acc);
+            if (x.length > 0) a.xRange(x[0], x[x.length - 1]);
             if (numClasses > 1) a.referenceLine(1.0 / numClasses);
             curves.add(a.toSvg());
         }

@@ -88,13 +88,28 @@ class BrowserRenderTest {
 
     @Test
     void reportRendersInChromiumWithMarksInEveryChartAndNoConsoleMessages() throws Exception {
+        HtmlReport report = TrainingReport.of("Browser check: six sigmoid layers (synthetic statistics)",
+                List.<String[]>of(new String[] {"network", "[784, 64×6, 10]"}), sampleHistory(), 10);
+        assertTrue(report.chartCount() >= 8, "expected every chart kind, got " + report.chartCount());
+        check(report, "report");
+    }
+
+    @Test
+    void experimentReportWithCollapsedRunsRendersToo() throws Exception {
+        Path data = org.sigmoid4j.testkit.SharedFiles.resolve("data/mnist-10k.csv.gz");
+        org.sigmoid4j.experiments.Mnist m = org.sigmoid4j.experiments.Mnist.load(data, org.sigmoid4j.experiments.Mnist.splitBeside(data))
+                .firstTrain(128).firstTest(100);
+        var result = org.sigmoid4j.experiments.ActivationsExperiment.run(m, new org.sigmoid4j.experiments.ActivationsExperiment.Options(1, 1,
+                List.of("sigmoid", "relu"), List.of("sgd"), "mnist-10k.csv.gz"), s -> {});
+        check(ExperimentReport.of(result), "experiment");
+    }
+
+    /** Renders in Chromium: marks in every chart, no script errors, no console messages; screenshots at laptop and phone width. */
+    static void check(HtmlReport report, String name) throws Exception {
         Path chromium = chromium();
         Path work = Paths.get("target", "browser").toAbsolutePath();
         Files.createDirectories(work);
-        HtmlReport report = TrainingReport.of("Browser check: six sigmoid layers (synthetic statistics)",
-                List.<String[]>of(new String[] {"network", "[784, 64×6, 10]"}), sampleHistory(), 10);
-        Path html = report.write(work.resolve("report.html"));
-        assertTrue(report.chartCount() >= 8, "expected every chart kind, got " + report.chartCount());
+        Path html = report.write(work.resolve(name + ".html"));
         String url = html.toUri().toString();
 
         Run dom = run(chromium, work, "--dump-dom", url + "#render-check");
@@ -106,18 +121,19 @@ class BrowserRenderTest {
         assertEquals(report.chartCount(), ((Number) check.get("charts")).intValue(), "charts found by the browser");
         List<?> marks = (List<?>) check.get("marks");
         for (int i = 0; i < marks.size(); i++) {
-            assertTrue(((Number) marks.get(i)).intValue() > 0, "chart " + i + " drew no marks: " + check);
+            assertTrue(((Number) marks.get(i)).intValue() > 0, name + ": chart " + i + " drew no marks: " + check);
         }
         assertEquals(List.of(), check.get("errors"), "script errors");
         List<String> console = dom.stderr().lines().filter(l -> l.contains(":CONSOLE")).toList();
         assertEquals(List.of(), console, "console messages while rendering " + html);
 
-        Run laptop = run(chromium, work, "--window-size=1280,2400", "--screenshot=" + work.resolve("report-laptop.png"), url);
-        Run phone = run(chromium, work, "--window-size=390,2400", "--screenshot=" + work.resolve("report-phone.png"), url);
-        for (Run r : List.of(laptop, phone)) {
-            assertEquals(List.of(), r.stderr().lines().filter(l -> l.contains(":CONSOLE")).toList());
+        Path laptop = work.resolve(name + "-laptop.png"), phone = work.resolve(name + "-phone.png");
+        Run l = run(chromium, work, "--window-size=1280,2400", "--screenshot=" + laptop, url);
+        Run p = run(chromium, work, "--window-size=390,2400", "--screenshot=" + phone, url);
+        for (Run r : List.of(l, p)) {
+            assertEquals(List.of(), r.stderr().lines().filter(x -> x.contains(":CONSOLE")).toList());
         }
-        assertTrue(Files.size(work.resolve("report-laptop.png")) > 10_000, "laptop screenshot missing or blank");
-        assertTrue(Files.size(work.resolve("report-phone.png")) > 10_000, "phone screenshot missing or blank");
+        assertTrue(Files.size(laptop) > 10_000, "laptop screenshot missing or blank");
+        assertTrue(Files.size(phone) > 10_000, "phone screenshot missing or blank");
     }
 }

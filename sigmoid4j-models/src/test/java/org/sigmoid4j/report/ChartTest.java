@@ -46,7 +46,7 @@ class ChartTest {
     void mapsValuesIntoThePlotArea() throws Exception {
         // One series y = x on [0, 10]: first point at the bottom-left corner, last at the top-right.
         String svg = LineChart.titled("id").series("y=x", new double[] {0, 10}, new double[] {0, 10}).toSvg();
-        String d = svg.substring(svg.indexOf("class=\"mark\""));
+        String d = svg.substring(svg.indexOf("<path class=\"mark\""));
         d = d.substring(d.indexOf(" d=\"") + 4, d.indexOf("\"/>"));
         assertEquals("M58 256L468 30", d);
     }
