@@ -127,51 +127,67 @@ final class BenchKernelsCommand implements Callable<Integer> {
 
     private List<Result> measureJava(String fn, String precision, int n) {
         SplittableRandom r = new SplittableRandom(n * 31L + fn.hashCode());
-        List<Result> rs = new ArrayList<>();
         boolean unit = fn.equals("logit");
+        Body[] bodies;
         if (precision.equals("f64")) {
             double[] x = new double[n];
             for (int i = 0; i < n; i++) x[i] = unit ? r.nextDouble(0.001, 0.999) : r.nextDouble(-20, 20);
             double[] y = new double[n];
-            rs.add(new Result(fn, precision, n, "sigmoid4j", time(n, () -> kernelD(fn, x, y))));
-            rs.add(new Result(fn, precision, n, "java-naive", time(n, () -> naiveD(fn, x, y))));
-            rs.add(new Result(fn, precision, n, "copy", time(n, () -> System.arraycopy(x, 0, y, 0, n))));
+            bodies = new Body[] {() -> kernelD(fn, x, y), () -> naiveD(fn, x, y), () -> System.arraycopy(x, 0, y, 0, n)};
         } else {
             float[] x = new float[n];
             for (int i = 0; i < n; i++) x[i] = (float) (unit ? r.nextDouble(0.001, 0.999) : r.nextDouble(-20, 20));
             float[] y = new float[n];
-            rs.add(new Result(fn, precision, n, "sigmoid4j", time(n, () -> kernelF(fn, x, y))));
-            rs.add(new Result(fn, precision, n, "java-naive", time(n, () -> naiveF(fn, x, y))));
-            rs.add(new Result(fn, precision, n, "copy", time(n, () -> System.arraycopy(x, 0, y, 0, n))));
+            bodies = new Body[] {() -> kernelF(fn, x, y), () -> naiveF(fn, x, y), () -> System.arraycopy(x, 0, y, 0, n)};
         }
-        return rs;
+        double[] medians = time(n, bodies);
+        return List.of(new Result(fn, precision, n, "sigmoid4j", medians[0]),
+                new Result(fn, precision, n, "java-naive", medians[1]),
+                new Result(fn, precision, n, "copy", medians[2]));
     }
 
-    /** Median ns per element over the batches, after warm-up batches (JIT). */
-    private double time(int n, Body body) {
-        // calibrate: how many calls make one batch of about batchMs
-        long t0 = System.nanoTime();
-        int calls = 0;
-        do {
+    /**
+     * Median ns per element of each body. Each is calibrated (calls per batch of ~batchMs) and
+     * warmed up (C2 must compile the Vector API code first); then the timed batches of the
+     * bodies are interleaved, so that load from other processes falls on all of them alike.
+     */
+    private double[] time(int n, Body[] bodies) {
+        int m = bodies.length;
+        int[] reps = new int[m];
+        for (int k = 0; k < m; k++) {
+            Body body = bodies[k];
+            long t0 = System.nanoTime();
+            int calls = 0;
+            do {
+                body.run();
+                calls++;
+            } while (System.nanoTime() - t0 < TimeUnit.MILLISECONDS.toNanos(batchMs) / 4);
+            long warmEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(warmupMs);
+            while (System.nanoTime() < warmEnd) {
+                body.run();
+                calls++;
+            }
+            long per = Math.max(1, (System.nanoTime() - t0) / calls);
+            // calibrate on the warmed-up code
+            long c0 = System.nanoTime();
             body.run();
-            calls++;
-        } while (System.nanoTime() - t0 < TimeUnit.MILLISECONDS.toNanos(batchMs) / 4);
-        long per = Math.max(1, (System.nanoTime() - t0) / calls);
-        int reps = (int) Math.max(1, TimeUnit.MILLISECONDS.toNanos(batchMs) / per);
-        // warm up (C2 must compile the Vector API code before anything is timed)
-        long warmEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(warmupMs);
-        do {
-            for (int i = 0; i < reps; i++) body.run();
-        } while (System.nanoTime() < warmEnd);
-        double[] perElement = new double[batches];
-        for (int b = 0; b < batches; b++) {
-            long s = System.nanoTime();
-            for (int i = 0; i < reps; i++) body.run();
-            long e = System.nanoTime();
-            perElement[b] = (e - s) / (double) reps / n;
+            per = Math.min(per, Math.max(1, System.nanoTime() - c0));
+            reps[k] = (int) Math.max(1, TimeUnit.MILLISECONDS.toNanos(batchMs) / per);
         }
-        Arrays.sort(perElement);
-        return perElement[batches / 2];
+        double[][] perElement = new double[m][batches];
+        for (int b = 0; b < batches; b++) {
+            for (int k = 0; k < m; k++) {
+                long s = System.nanoTime();
+                for (int i = 0; i < reps[k]; i++) bodies[k].run();
+                perElement[k][b] = (System.nanoTime() - s) / (double) reps[k] / n;
+            }
+        }
+        double[] medians = new double[m];
+        for (int k = 0; k < m; k++) {
+            Arrays.sort(perElement[k]);
+            medians[k] = perElement[k][batches / 2];
+        }
+        return medians;
     }
 
     static void kernelD(String fn, double[] x, double[] y) {

@@ -51,6 +51,14 @@ public enum StandardActivation implements Activation {
         @Override public void forward(float[] x, int xOff, float[] y, int yOff, int n) {
             Kernels.sigmoid(x, xOff, y, yOff, n);
         }
+
+        @Override public void backward(double[] x, int xOff, double[] gradOut, int gOff, double[] gradIn, int giOff, int n) {
+            backwardVia(Kernels::sigmoidDerivative, x, xOff, gradOut, gOff, gradIn, giOff, n);
+        }
+
+        @Override public void backward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int n) {
+            backwardVia(Kernels::sigmoidDerivative, x, xOff, gradOut, gOff, gradIn, giOff, n);
+        }
     },
 
     /** tanh(x); tanh'(x) = 1 − tanh²(x) = 4σ'(2x), from x. */
@@ -66,6 +74,14 @@ public enum StandardActivation implements Activation {
 
         @Override public void forward(float[] x, int xOff, float[] y, int yOff, int n) {
             Kernels.tanh(x, xOff, y, yOff, n);
+        }
+
+        @Override public void backward(double[] x, int xOff, double[] gradOut, int gOff, double[] gradIn, int giOff, int n) {
+            backwardVia(Kernels::tanhDerivative, x, xOff, gradOut, gOff, gradIn, giOff, n);
+        }
+
+        @Override public void backward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int n) {
+            backwardVia(Kernels::tanhDerivative, x, xOff, gradOut, gOff, gradIn, giOff, n);
         }
     },
 
@@ -114,6 +130,14 @@ public enum StandardActivation implements Activation {
 
         @Override public void forward(float[] x, int xOff, float[] y, int yOff, int n) {
             Kernels.softplus(x, xOff, y, yOff, n);
+        }
+
+        @Override public void backward(double[] x, int xOff, double[] gradOut, int gOff, double[] gradIn, int giOff, int n) {
+            backwardVia(Kernels::sigmoid, x, xOff, gradOut, gOff, gradIn, giOff, n);
+        }
+
+        @Override public void backward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int n) {
+            backwardVia(Kernels::sigmoid, x, xOff, gradOut, gOff, gradIn, giOff, n);
         }
     },
 
@@ -209,6 +233,36 @@ public enum StandardActivation implements Activation {
         java.util.Objects.checkFromIndexSize(gOff, n, gradOut.length);
         java.util.Objects.checkFromIndexSize(giOff, n, gradIn.length);
         for (int i = 0; i < n; i++) gradIn[giOff + i] = gradOut[gOff + i] * derivative(x[xOff + i]);
+    }
+
+    interface BulkD { void apply(double[] x, int xOff, double[] y, int yOff, int n); }
+    interface BulkF { void apply(float[] x, int xOff, float[] y, int yOff, int n); }
+
+    private static final int CHUNK = 1024;
+
+    /** gradIn = gradOut · f'(x) with f' from a bulk kernel, a chunk at a time (gradIn may alias gradOut or x). */
+    static void backwardVia(BulkD derivative, double[] x, int xOff, double[] gradOut, int gOff, double[] gradIn, int giOff, int n) {
+        java.util.Objects.checkFromIndexSize(xOff, n, x.length);
+        java.util.Objects.checkFromIndexSize(gOff, n, gradOut.length);
+        java.util.Objects.checkFromIndexSize(giOff, n, gradIn.length);
+        double[] d = new double[Math.min(n, CHUNK)];
+        for (int c = 0; c < n; c += CHUNK) {
+            int len = Math.min(CHUNK, n - c);
+            derivative.apply(x, xOff + c, d, 0, len);
+            for (int i = 0; i < len; i++) gradIn[giOff + c + i] = gradOut[gOff + c + i] * d[i];
+        }
+    }
+
+    static void backwardVia(BulkF derivative, float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int n) {
+        java.util.Objects.checkFromIndexSize(xOff, n, x.length);
+        java.util.Objects.checkFromIndexSize(gOff, n, gradOut.length);
+        java.util.Objects.checkFromIndexSize(giOff, n, gradIn.length);
+        float[] d = new float[Math.min(n, CHUNK)];
+        for (int c = 0; c < n; c += CHUNK) {
+            int len = Math.min(CHUNK, n - c);
+            derivative.apply(x, xOff + c, d, 0, len);
+            for (int i = 0; i < len; i++) gradIn[giOff + c + i] = gradOut[gOff + c + i] * d[i];
+        }
     }
 
     @Override

@@ -435,15 +435,24 @@ public final class Logistic {
      * tanh'(x) = 1 − tanh²(x) = sech²(x), computed from x as {@code 4·σ'(2x)} (σ'(u) =
      * e^−|u|/(1+e^−|u|)²), which has no cancellation: the textbook 1 − tanh² returns 0 once
      * tanh(x) rounds to ±1 (|x| ≳ 19) although the exact value is about 4e^−2|x|.
-     * In (0, 1]; 1 at ±0; +0 at ±∞; NaN for NaN. Accuracy: within the bound of
-     * {@link #sigmoidDerivative(double)} plus ½ ulp where the result is subnormal.
+     * In (0, 1]; 1 at ±0; +0 at ±∞; NaN for NaN. Accuracy: as {@link #sigmoidDerivative(double)}
+     * (≤ 1 ulp; float correctly rounded): the double-double σ'(2x) is scaled by 4 and rounded once.
      */
     public static double tanhDerivative(double x) {
-        return 4.0 * sigmoidDerivative(2.0 * x);
+        if (x != x) {
+            return x;
+        }
+        DoubleDouble.Dd r = sigmoidDerivativeDd(2.0 * x, new DoubleDouble.Dd());
+        return DoubleDouble.toDouble(r.h, r.l, r.k + 2);
     }
 
+    /** Float tanh'(x): correctly rounded (computed as for double, rounded once to float). */
     public static float tanhDerivative(float x) {
-        return (float) tanhDerivative((double) x);
+        if (x != x) {
+            return x;
+        }
+        DoubleDouble.Dd r = sigmoidDerivativeDd(2.0 * x, new DoubleDouble.Dd());
+        return DoubleDouble.toFloat(r.h, r.l, r.k + 2);
     }
 
     /**

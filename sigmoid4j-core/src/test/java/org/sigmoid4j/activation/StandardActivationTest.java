@@ -107,7 +107,9 @@ class StandardActivationTest {
                 assertTrue(org.sigmoid4j.testkit.Ulps.between(y[1 + i], a.value(xi)) <= 2,
                         a.id() + " at " + xi + ": " + y[1 + i] + " vs " + a.value(xi));
                 assertEquals(a.value(xf[2 + i]), yf[1 + i], 0.0f, a.id() + " at " + xf[2 + i]);
-                assertEquals(g[i] * a.derivative(xi), gi[i], 0.0, a.id() + " backward at " + xi);
+                // bulk double derivatives may come from the SIMD kernels (≤ 2 ulp), then one product
+                assertTrue(org.sigmoid4j.testkit.Ulps.between(gi[i], g[i] * a.derivative(xi)) <= 3,
+                        a.id() + " backward at " + xi + ": " + gi[i] + " vs " + g[i] * a.derivative(xi));
                 assertEquals(gf[i] * a.derivative(xf[2 + i]), gif[i], 0.0f, a.id() + " backward at " + xf[2 + i]);
             }
         }
