@@ -129,6 +129,7 @@ final class ExperimentCommand implements Runnable {
                 out.println(Json.write(result.toJson()));
             } else {
                 out.println(result.verdict().headline());
+                for (String f : result.verdict().findings()) out.println("  - " + f);
                 out.println();
                 for (ExperimentResult.Table t : result.tables()) {
                     out.println(t.toText());

@@ -154,14 +154,14 @@ public final class ActivationsExperiment {
                 h.append(learned.isEmpty() && middle.isEmpty() ? "" : " while ");
             }
             if (!learned.isEmpty()) h.append(String.join(", ", learned)).append(learned.size() == 1 ? " learns" : " learn");
-            if (!middle.isEmpty()) h.append(learned.isEmpty() ? "" : "; ").append(String.join(", ", middle)).append(" learn slowly");
+            if (!middle.isEmpty()) h.append(learned.isEmpty() ? "" : "; ").append(String.join(", ", middle)).append(middle.size() == 1 ? " learns slowly" : " learn slowly");
             heads.add(h.toString());
         }
         String headline = String.join(". ", heads) + ".";
         if (problem) {
-            headline += " Sigmoid layers multiply the backward signal by σ' ≤ ¼ each, so the first layers barely move under a plain"
+            findings.addFirst("Why: sigmoid layers multiply the backward signal by σ' ≤ ¼ each, so the first layers barely move under a plain"
                     + " gradient step; tanh (slope 1 at 0), ReLU, and batch normalisation (which keeps every layer's input in σ's"
-                    + " steep range) keep the gradients comparable across layers, and Adam rescales each weight's step by its own gradient size.";
+                    + " steep range) keep the gradients comparable across layers, and Adam rescales each weight's step by its own gradient size.");
         }
         return new Verdict(problem ? Verdict.Severity.PROBLEM : Verdict.Severity.OK, headline, findings);
     }
