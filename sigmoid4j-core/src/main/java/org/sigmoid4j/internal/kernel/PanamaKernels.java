@@ -108,41 +108,14 @@ final class PanamaKernels implements KernelSupport {
     // ---------------------------------------------------------------------------------------
     // sigmoid
 
-    /**
-     * σ for one vector of doubles, as 1/(1 + e^−x) for every lane: with x ≥ −708 (the caller's
-     * fallback takes the rest, whose results are subnormal, and NaN) e^−x ≤ e^708 cannot
-     * overflow, so no |x|, no sign test and no blend are needed: for x &lt; 0 the large e^−x makes
-     * 1/(1 + e^−x) the small result directly. Inputs above 708 are clamped (σ rounds to 1 there).
-     * Error ≤ 2 ulp: e^−x (≈ 0.5 ulp, from {@link #expNegPoly}) enters with weight ≤ 1, plus the
-     * roundings of 1 + e^−x and of the reciprocal.
-     */
-    private static DoubleVector sigmoidBody(DoubleVector x, boolean shortPoly) {
-        DoubleVector xc = x.min(-MIN_X);
-        // e^−xc = 2^−k·e^−r, k = round(xc/ln2), r = xc − k·ln2
-        DoubleVector kf = xc.fma(LOG2E, SHIFTER);
-        DoubleVector k = kf.sub(SHIFTER);
-        DoubleVector r = k.fma(k.broadcast(-LN2_HI), xc);
-        DoubleVector s;
-        if (shortPoly) {
-            s = expNegPolyShort(r).add(1.0);
-        } else {
-            r = k.fma(k.broadcast(-LN2_LO), r);
-            s = expNegPoly(r).add(1.0);
-        }
-        LongVector kb = kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52);
-        DoubleVector e = s.reinterpretAsLongs().sub(kb).reinterpretAsDoubles();   // s·2^−k
-        return x.broadcast(1.0).div(e.add(1.0));
-    }
+    // sigmoid: σ = 1/(1 + e^−x) for every lane. With x ≥ −708 (the fallback takes the rest, whose
+    // results are subnormal, and NaN) e^−x ≤ e^708 cannot overflow, so no |x|, no sign test and
+    // no blend are needed: for x < 0 the large e^−x makes 1/(1 + e^−x) the small result directly.
+    // Inputs above 708 are clamped (σ rounds to 1 there). e^−x = 2^−k·e^−r with the fit evaluated
+    // at −r (odd coefficients negated). Error ≤ 2 ulp: e^−x (≈ 0.5 ulp) enters with weight ≤ 1,
+    // plus the roundings of 1 + e^−x and of the reciprocal.
 
-    /** e^−r − 1 for |r| ≤ ln2/2: {@link #expm1Poly} at −r, with the odd coefficients' signs flipped. */
-    private static DoubleVector expNegPoly(DoubleVector r) {
-        DoubleVector g = r.fma(-G9, G8).fma(r, r.broadcast(-G7)).fma(r, r.broadcast(G6)).fma(r, r.broadcast(-G5))
-                .fma(r, r.broadcast(G4)).fma(r, r.broadcast(-G3)).fma(r, r.broadcast(G2)).fma(r, r.broadcast(-G1))
-                .fma(r, r.broadcast(G0));
-        return g.mul(r).fma(r, r.neg());
-    }
-
-    /** As {@link #expNegPoly} with the float kernels' shorter fit. */
+    /** e^−r − 1 for |r| ≤ ln2/2 with the float kernels' shorter fit (odd coefficients negated). */
     private static DoubleVector expNegPolyShort(DoubleVector r) {
         DoubleVector g = r.fma(-H7, H6).fma(r, r.broadcast(-H5)).fma(r, r.broadcast(H4)).fma(r, r.broadcast(-H3))
                 .fma(r, r.broadcast(H2)).fma(r, r.broadcast(-H1)).fma(r, r.broadcast(H0));
@@ -152,9 +125,23 @@ final class PanamaKernels implements KernelSupport {
     @Override public void sigmoid(double[] x, int xOff, double[] y, int yOff, int n) {
         int i = 0;
         int step = d.length();
+        // body: sigmoidBody(xv, false) written out by hand. The headline kernel must not depend on
+        // C2 inlining a shared helper: when the helper was compiled on its own first, C2 may
+        // refuse to inline it ("already compiled into a big method") and box every vector.
         for (int bound = d.loopBound(n); i < bound; i += step) {
             DoubleVector xv = DoubleVector.fromArray(d, x, xOff + i);
-            DoubleVector res = sigmoidBody(xv, false);
+            DoubleVector xc = xv.min(-MIN_X);
+            DoubleVector kf = xc.fma(LOG2E, SHIFTER);
+            DoubleVector k = kf.sub(SHIFTER);
+            DoubleVector r = k.fma(k.broadcast(-LN2_HI), xc);
+            r = k.fma(k.broadcast(-LN2_LO), r);
+            DoubleVector g = r.fma(-G9, G8).fma(r, r.broadcast(-G7)).fma(r, r.broadcast(G6)).fma(r, r.broadcast(-G5))
+                    .fma(r, r.broadcast(G4)).fma(r, r.broadcast(-G3)).fma(r, r.broadcast(G2)).fma(r, r.broadcast(-G1))
+                    .fma(r, r.broadcast(G0));
+            DoubleVector s = g.mul(r).fma(r, r.neg()).add(1.0);
+            LongVector kb = kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52);
+            DoubleVector e = s.reinterpretAsLongs().sub(kb).reinterpretAsDoubles();
+            DoubleVector res = xv.broadcast(1.0).div(e.add(1.0));
             if (xv.compare(VectorOperators.GE, MIN_X).allTrue()) {
                 res.intoArray(y, yOff + i);
             } else {
@@ -162,6 +149,7 @@ final class PanamaKernels implements KernelSupport {
                 ScalarKernels.INSTANCE.sigmoid(x, xOff + i, y, yOff + i, step);
             }
         }
+        // tail: scalar
         ScalarKernels.INSTANCE.sigmoid(x, xOff + i, y, yOff + i, n - i);
     }
 
@@ -184,8 +172,20 @@ final class PanamaKernels implements KernelSupport {
         // called once per step: calling it twice makes C2 stop inlining, and then boxes vectors)
         for (int bound = fh.loopBound(n); i < bound; i += step) {
             DoubleVector xv = (DoubleVector) FloatVector.fromArray(fh, x, xOff + i).convertShape(VectorOperators.F2D, d, 0);
-            DoubleVector res = decidable(xv, MIN_X_FLOAT, sigmoidBody(xv, true));
-            if (!nearFloatMidpoint(res)) {
+            // sigmoidBody(xv, true) written out by hand (see the double kernel)
+            DoubleVector xc = xv.min(-MIN_X);
+            DoubleVector kf = xc.fma(LOG2E, SHIFTER);
+            DoubleVector k = kf.sub(SHIFTER);
+            DoubleVector r = k.fma(k.broadcast(-LN2_HI), xc);
+            DoubleVector g = r.fma(-H7, H6).fma(r, r.broadcast(-H5)).fma(r, r.broadcast(H4)).fma(r, r.broadcast(-H3))
+                    .fma(r, r.broadcast(H2)).fma(r, r.broadcast(-H1)).fma(r, r.broadcast(H0));
+            DoubleVector s = g.mul(r).fma(r, r.neg()).add(1.0);
+            LongVector kb = kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52);
+            DoubleVector e = s.reinterpretAsLongs().sub(kb).reinterpretAsDoubles();
+            // lanes with x < −87 (subnormal float results) are marked undecided
+            DoubleVector res = xv.broadcast(1.0).div(e.add(1.0)).blend(UNDECIDED, xv.compare(VectorOperators.LT, MIN_X_FLOAT));
+            LongVector low = res.reinterpretAsLongs().and(0x1FFFFFFFL).sub(0x10000000L - ZIV_MARGIN);
+            if (!low.compare(VectorOperators.ULT, 2 * ZIV_MARGIN).anyTrue()) {
                 ((FloatVector) res.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
             } else {
                 // fallback: a result near a float rounding boundary, or a subnormal float result
@@ -216,6 +216,32 @@ final class PanamaKernels implements KernelSupport {
     private static boolean nearFloatMidpoint(DoubleVector res) {
         LongVector m = res.reinterpretAsLongs().and(0x1FFFFFFFL).sub(0x10000000L - ZIV_MARGIN);
         return m.compare(VectorOperators.ULT, 2 * ZIV_MARGIN).anyTrue();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Short bodies for the float kernels: the Ziv test tolerates 2^12 double ulps, so the error
+    // compensation of the double bodies is not needed, and fewer vector operations keep C2 from
+    // hitting its inlining node limit (vectors would then be boxed, 5-10× slower).
+
+    /** σ'(x) = e·q² with e = e^−|x|, q = 1/(1 + e): relative error ≤ 2^−43 + 5·2^−53; |x| ≤ 708. */
+    private static DoubleVector sigmoidDerivativeShort(DoubleVector x) {
+        DoubleVector v = x.abs().neg().max(MIN_X);
+        DoubleVector kf = v.fma(LOG2E, SHIFTER);
+        DoubleVector k = kf.sub(SHIFTER);
+        DoubleVector e = scale(expm1PolyShort(k.fma(k.broadcast(-LN2_HI), v)).add(1.0), kf);
+        DoubleVector q = x.broadcast(1.0).div(e.add(1.0));
+        return e.mul(q).mul(q);
+    }
+
+    /** x·σ(x) = x/(1 + e^−x) for x ≥ −708 (as {@link #sigmoidBody}); relative error ≤ 2^−43 + 4·2^−53. */
+    private static DoubleVector siluShort(DoubleVector x) {
+        DoubleVector xc = x.min(-MIN_X);
+        DoubleVector kf = xc.fma(LOG2E, SHIFTER);
+        DoubleVector k = kf.sub(SHIFTER);
+        DoubleVector s = expNegPolyShort(k.fma(k.broadcast(-LN2_HI), xc)).add(1.0);
+        LongVector kb = kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52);
+        DoubleVector e = s.reinterpretAsLongs().sub(kb).reinterpretAsDoubles();
+        return x.div(e.add(1.0));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -369,6 +395,27 @@ final class PanamaKernels implements KernelSupport {
     }
 
     /**
+     * softplus for the float kernels: max(x, 0) + j·ln2 + 2f + 2f·z·P(z) without the error
+     * compensation of {@link #addLog1p} (a few double roundings, far inside the Ziv margin);
+     * x ≥ −708, finite.
+     */
+    private static DoubleVector softplusShort(DoubleVector x) {
+        DoubleVector v = x.abs().neg().max(MIN_X);
+        DoubleVector kf = v.fma(LOG2E, SHIFTER);
+        DoubleVector k = kf.sub(SHIFTER);
+        DoubleVector u = scale(expm1PolyShort(k.fma(k.broadcast(-LN2_HI), v)).add(1.0), kf);
+        VectorMask<Double> big = u.compare(VectorOperators.GT, 0.5);
+        DoubleVector f = u.sub(u.broadcast(0.0).blend(1.0, big)).div(u.add(u.broadcast(2.0).blend(3.0, big)));
+        DoubleVector z = f.mul(f);
+        DoubleVector p = z.fma(1.0 / 19, 1.0 / 17).fma(z, z.broadcast(1.0 / 15)).fma(z, z.broadcast(1.0 / 13))
+                .fma(z, z.broadcast(1.0 / 11)).fma(z, z.broadcast(1.0 / 9)).fma(z, z.broadcast(1.0 / 7))
+                .fma(z, z.broadcast(1.0 / 5)).fma(z, z.broadcast(1.0 / 3));
+        DoubleVector twoF = f.add(f);
+        DoubleVector log1p = twoF.mul(z).fma(p, twoF).add(u.broadcast(0.0).blend(LOG_LN2_HI + LOG_LN2_LO, big));
+        return x.max(0.0).add(log1p);
+    }
+
+    /**
      * log(1 + w) for w ≥ 0 finite (w &lt; 2^1000): 1 + w = uh + ul (two-sum), uh = 2^j·m with
      * m ∈ [√2/2, √2), log m = 2·atanh((m−1)/(m+1)), plus ul/uh. Error ≤ 2 ulp.
      */
@@ -441,7 +488,7 @@ final class PanamaKernels implements KernelSupport {
         int step = fh.length();
         for (int bound = fh.loopBound(n); i < bound; i += step) {
             DoubleVector xv = (DoubleVector) FloatVector.fromArray(fh, x, xOff + i).convertShape(VectorOperators.F2D, d, 0);
-            DoubleVector res = decidable(xv, xv.abs().compare(VectorOperators.GT, -MIN_X_FLOAT), sigmoidDerivativeBody(xv, true));
+            DoubleVector res = decidable(xv.abs().neg(), MIN_X_FLOAT, sigmoidDerivativeShort(xv));
             if (!nearFloatMidpoint(res)) {
                 ((FloatVector) res.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
             } else {
@@ -472,7 +519,7 @@ final class PanamaKernels implements KernelSupport {
         int step = fh.length();
         for (int bound = fh.loopBound(n); i < bound; i += step) {
             DoubleVector xv = (DoubleVector) FloatVector.fromArray(fh, x, xOff + i).convertShape(VectorOperators.F2D, d, 0);
-            DoubleVector res = decidable(xv, xv.compare(VectorOperators.LT, MIN_X_FLOAT).or(xv.abs().compare(VectorOperators.LT, 0x1p-100)), siluBody(xv, true));
+            DoubleVector res = decidable(xv, xv.compare(VectorOperators.LT, MIN_X_FLOAT).or(xv.abs().compare(VectorOperators.LT, 0x1p-100)), siluShort(xv));
             if (!nearFloatMidpoint(res)) {
                 ((FloatVector) res.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
             } else {
@@ -502,7 +549,7 @@ final class PanamaKernels implements KernelSupport {
         int step = fh.length();
         for (int bound = fh.loopBound(n); i < bound; i += step) {
             DoubleVector xv = (DoubleVector) FloatVector.fromArray(fh, x, xOff + i).convertShape(VectorOperators.F2D, d, 0);
-            DoubleVector res = decidable(xv, xv.abs().compare(VectorOperators.LT, 0x1p-100), tanhBody(xv, true));
+            DoubleVector res = decidable(xv.abs(), 0x1p-100, tanhBody(xv, true));
             if (!nearFloatMidpoint(res)) {
                 ((FloatVector) res.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
             } else {
@@ -532,7 +579,7 @@ final class PanamaKernels implements KernelSupport {
         int step = fh.length();
         for (int bound = fh.loopBound(n); i < bound; i += step) {
             DoubleVector xv = (DoubleVector) FloatVector.fromArray(fh, x, xOff + i).convertShape(VectorOperators.F2D, d, 0);
-            DoubleVector res = decidable(xv, xv.compare(VectorOperators.LT, MIN_X_FLOAT).or(xv.compare(VectorOperators.GT, Double.MAX_VALUE)), softplusBody(xv));
+            DoubleVector res = decidable(xv, xv.compare(VectorOperators.LT, MIN_X_FLOAT).or(xv.compare(VectorOperators.GT, Double.MAX_VALUE)), softplusShort(xv));
             if (!nearFloatMidpoint(res)) {
                 ((FloatVector) res.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
             } else {
@@ -562,7 +609,7 @@ final class PanamaKernels implements KernelSupport {
         int step = fh.length();
         for (int bound = fh.loopBound(n); i < bound; i += step) {
             DoubleVector xv = (DoubleVector) FloatVector.fromArray(fh, x, xOff + i).convertShape(VectorOperators.F2D, d, 0);
-            DoubleVector res = decidable(xv, xv.compare(VectorOperators.GT, -MIN_X_FLOAT).or(xv.compare(VectorOperators.LT, -Double.MAX_VALUE)), softplusBody(xv.neg()).neg());
+            DoubleVector res = decidable(xv, xv.compare(VectorOperators.GT, -MIN_X_FLOAT).or(xv.compare(VectorOperators.LT, -Double.MAX_VALUE)), softplusShort(xv.neg()).neg());
             if (!nearFloatMidpoint(res)) {
                 ((FloatVector) res.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
             } else {
