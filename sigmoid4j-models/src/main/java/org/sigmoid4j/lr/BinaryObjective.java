@@ -70,17 +70,6 @@ final class BinaryObjective extends Objective {
 
     @Override
     double evaluate(double[] t, double[] grad, double[] hess) {
-        return evaluate(t, grad, hess, 1);
-    }
-
-    /**
-     * As {@link #evaluate(double[], double[], double[])}, but the Hessian's loss part is estimated
-     * from the rows i ≡ 0 (mod {@code hessStride}) only, scaled by n / (number of those rows): a
-     * subsampled Hessian for preconditioning, computed in the same pass as the exact loss and
-     * gradient.
-     */
-    @Override
-    double evaluate(double[] t, double[] grad, double[] hess, int hessStride) {
         final int p = d + 1;
         final int gCount = groups.count();
         final double[] lossPart = new double[gCount];
@@ -89,7 +78,7 @@ final class BinaryObjective extends Objective {
         groups.forEach(g -> {
             double[] gp = grad != null ? new double[p] : null;
             double[] hp = hess != null ? new double[p * p] : null;
-            lossPart[g] = pass(t, groups.start(g), groups.end(g), gp, hp, hessStride);
+            lossPart[g] = pass(t, groups.start(g), groups.end(g), gp, hp);
             if (gp != null) {
                 gradPart[g] = gp;
             }
@@ -128,10 +117,9 @@ final class BinaryObjective extends Objective {
                     }
                 }
             }
-            double scale = hessStride == 1 ? c : c * n / (double) ((n + hessStride - 1) / hessStride);
             for (int j = 0; j < p; j++) {
                 for (int k = j; k < p; k++) {
-                    double v = scale * hess[j * p + k] + (j == k && j > 0 ? l2 : 0);
+                    double v = c * hess[j * p + k] + (j == k && j > 0 ? l2 : 0);
                     hess[j * p + k] = v;
                     hess[k * p + j] = v;
                 }
@@ -141,19 +129,18 @@ final class BinaryObjective extends Objective {
     }
 
     /**
-     * Loss over rows [from, to); gradient and upper-triangle Hessian (rows ≡ 0 mod stride) of the
-     * loss added into gp, hp.
+     * Loss over rows [from, to); gradient and upper-triangle Hessian of the loss added into gp, hp.
      *
-     * <p>Per row, one exponential gives everything: with the signed margin m (loss = softplus(m))
-     * and e = exp(−|m|), softplus(m) = max(m, 0) + log1p(e), |∂loss/∂z| = σ(m) = 1/(1+e) or
-     * e/(1+e), and σ'(m) = e/(1+e)². log1p(e) is computed as log(u)·e/(u−1) with u = 1 + e
-     * (Goldberg), accurate to a few ulps. These are the same functions as
+     * <p>Per row, one exponential gives everything ({@link LrKernels#logistic}): with the signed
+     * margin m (loss = softplus(m)) and e = exp(−|m|), softplus(m) = max(m, 0) + log1p(e),
+     * |∂loss/∂z| = σ(m) and σ'(m) = e/(1+e)², to a few ulps. These are the functions of
      * {@link org.sigmoid4j.math.Logistic#softplus} and {@link org.sigmoid4j.math.Logistic#sigmoid},
-     * fused so that this memory-bound pass pays for one exp and one log per row.
+     * fused (and vectorised) so that this memory-bound pass pays for one exponential per row.
      */
-    private double pass(double[] t, int from, int to, double[] gp, double[] hp, int stride) {
+    private double pass(double[] t, int from, int to, double[] gp, double[] hp) {
         final int p = d + 1;
         double[] m = new double[BLOCK];
+        double[] sign = new double[BLOCK];
         double[] sg = gp != null ? new double[BLOCK] : null;
         double[] dd = hp != null ? new double[BLOCK] : null;
         double[] a = hp != null ? new double[4 * p] : null;
@@ -164,38 +151,23 @@ final class BinaryObjective extends Objective {
             int len = Math.min(BLOCK, to - r0);
             K.margins(x, r0 * d, len, d, t, 1, b, m, 0);
             for (int i = 0; i < len; i++) {
-                if (y[r0 + i] != 0) {
+                boolean pos = y[r0 + i] != 0;
+                sign[i] = pos ? -1.0 : 1.0;
+                if (pos) {
                     m[i] = -m[i];
                 }
             }
-            for (int i = 0; i < len; i++) {
-                int row = r0 + i;
-                double mi = m[i];
-                double e = Math.exp(-Math.abs(mi));
-                double u = 1 + e;
-                double log1p = u == 1 ? e : Math.log(u) * e / (u - 1);
-                double wi = s == null ? 1.0 : s[row];
-                loss += wi * (Math.max(mi, 0) + log1p);
-                if (sg != null) {
-                    double sig = (mi >= 0 ? 1 : e) / u;
-                    double r = wi * (y[row] != 0 ? -sig : sig);
-                    sg[i] = r;
-                    gp[0] += r;
+            loss += K.logistic(m, sign, 0, s, r0, len, sg, dd);
+            if (sg != null) {
+                for (int i = 0; i < len; i++) {
+                    gp[0] += sg[i];
                 }
-                if (dd != null) {
-                    dd[i] = wi * (e / (u * u));
-                }
-            }
-            if (gp != null) {
                 K.accumulate(sg, 0, len, x, r0 * d, d, gp, 1);
             }
             if (hp != null) {
                 int q = 0;
                 for (int i = 0; i < len; i++) {
                     int row = r0 + i;
-                    if (stride > 1 && row % stride != 0) {
-                        continue;
-                    }
                     a[q * p] = 1.0;
                     System.arraycopy(x, row * d, a, q * p + 1, d);
                     u4[q] = dd[i];

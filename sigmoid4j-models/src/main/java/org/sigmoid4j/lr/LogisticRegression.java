@@ -41,8 +41,6 @@ public final class LogisticRegression {
     public static final int NEWTON_MAX_PARAMETERS = 512;
     /** … and while one exact Hessian (rows × parameters²) is at most this much work. */
     public static final long NEWTON_MAX_WORK = 200_000_000L;
-    /** {@link Solver#AUTO}'s L-BFGS is preconditioned by a subsampled Hessian up to this many parameters. */
-    public static final int PRECONDITION_MAX_PARAMETERS = 1024;
 
     private final Penalty penalty;
     private final Solver solver;
@@ -267,8 +265,6 @@ public final class LogisticRegression {
         double c = penalty.effectiveC(totalWeight);
         Solver chosen = resolve(d + 1, n);
         double tol = tolerance(chosen);
-        int precondStride = solver == Solver.AUTO && chosen == Solver.LBFGS && penalty.l1Weight() == 0
-                && d + 1 <= PRECONDITION_MAX_PARAMETERS ? Math.max(1, (d + 1) / 4) : 0;
         List<String> warnings = new ArrayList<>();
         double[] yy = new double[n];
         for (int i = 0; i < n; i++) {
@@ -280,11 +276,11 @@ public final class LogisticRegression {
         double deviance;
         double[] se = null;
         try (BinaryObjective obj = new BinaryObjective(xs, n, d, yy, s, c, penalty.l2Weight(), penalty.l1Weight(), threads)) {
-            r = run(obj, chosen, tol, new double[d + 1], precondStride);
+            r = run(obj, chosen, tol, new double[d + 1]);
             addConvergenceWarning(warnings, chosen, r, tol);
-            double[] z = obj.margins(r.theta());
-            deviance = deviance(z, yy, s);
+            deviance = 2 * lossPart(r, penalty, c);
             if (penalty.kind() == Penalty.Kind.NONE) {
+                double[] z = obj.margins(r.theta());
                 SeparationCheck.Result check = SeparationCheck.check(xs, n, d, yy, s, z, r, names);
                 sep = check.separation();
                 warnings.addAll(check.warnings());
@@ -355,7 +351,7 @@ public final class LogisticRegression {
         SolverResult r;
         try (MultinomialObjective obj = new MultinomialObjective(xs, n, d, y, classes, s, c, penalty.l2Weight(),
                 penalty.l1Weight(), threads)) {
-            r = run(obj, chosen, tol, new double[classes * p], 0);
+            r = run(obj, chosen, tol, new double[classes * p]);
         }
         addConvergenceWarning(warnings, chosen, r, tol);
         double[] theta = r.theta();
@@ -371,7 +367,7 @@ public final class LogisticRegression {
                 std == null ? null : std[1], names(d), penalty, report, null, threshold);
     }
 
-    private SolverResult run(Objective obj, Solver s, double tol, double[] t0, int precondStride) {
+    private SolverResult run(Objective obj, Solver s, double tol, double[] t0) {
         int maxIt = maxIterations > 0 ? maxIterations : switch (s) {
             case NEWTON -> 100;
             case LBFGS -> 10_000;
@@ -381,7 +377,7 @@ public final class LogisticRegression {
         };
         return switch (s) {
             case NEWTON -> Solvers.newton(obj, t0, tol, maxIt);
-            case LBFGS -> Solvers.lbfgs(obj, t0, tol, maxIt, 10, precondStride, 2);
+            case LBFGS -> Solvers.lbfgs(obj, t0, tol, maxIt, 10);
             case GD -> Solvers.gradientDescent(obj, t0, tol, maxIt, learningRate);
             case SGD -> Solvers.sgd(obj, t0, tol, maxIt, learningRate > 0 ? learningRate : 1.0, batchSize,
                     !constantLearningRate, seed);
@@ -504,13 +500,15 @@ public final class LogisticRegression {
         return t;
     }
 
-    static double deviance(double[] z, double[] y, double[] s) {
-        double dev = 0;
-        for (int i = 0; i < z.length; i++) {
-            double l = org.sigmoid4j.math.Logistic.softplus(y[i] != 0 ? -z[i] : z[i]);
-            dev += (s == null ? 1.0 : s[i]) * l;
+    /** Σ sᵢ·lossᵢ at the solution, from F = C·Σ sᵢ·lossᵢ + penalty (no extra pass over the data). */
+    private static double lossPart(SolverResult r, Penalty penalty, double c) {
+        double[] t = r.theta();
+        double sq = 0, abs = 0;
+        for (int j = 1; j < t.length; j++) {
+            sq += t[j] * t[j];
+            abs += Math.abs(t[j]);
         }
-        return 2 * dev;
+        return (r.objective() - 0.5 * penalty.l2Weight() * sq - penalty.l1Weight() * abs) / c;
     }
 
     static double nullDeviance(double[] y, double[] s, int n) {

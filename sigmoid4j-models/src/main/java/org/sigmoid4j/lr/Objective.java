@@ -45,17 +45,6 @@ abstract class Objective implements AutoCloseable {
     abstract double evaluate(double[] t, double[] grad, double[] hess);
 
     /**
-     * Loss and gradient on all rows, Hessian estimated from every {@code hessStride}-th row
-     * (scaled to all rows); {@code hessStride} 1 is the exact Hessian.
-     */
-    double evaluate(double[] t, double[] grad, double[] hess, int hessStride) {
-        if (hessStride != 1) {
-            throw new UnsupportedOperationException("subsampled Hessian");
-        }
-        return evaluate(t, grad, hess);
-    }
-
-    /**
      * C·Σ sᵢ lossᵢ over the rows {@code idx[from..to)} only, its gradient added into
      * {@code grad} (no penalty): the mini-batch gradient for SGD.
      */

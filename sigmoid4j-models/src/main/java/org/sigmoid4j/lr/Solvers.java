@@ -164,29 +164,12 @@ final class Solvers {
      * backtracking line search that keeps each coordinate in its orthant.
      */
     static SolverResult lbfgs(Objective obj, double[] t0, double tol, int maxIter, int m) {
-        return lbfgs(obj, t0, tol, maxIter, m, 0, 0);
-    }
-
-    /**
-     * L-BFGS as above; with {@code precondStride > 0} (smooth objectives only) the initial inverse
-     * Hessian of the two-loop recursion is not γ·I but the inverse of a Hessian estimated from
-     * every {@code precondStride}-th row (computed in the same passes as the gradient, at the start
-     * and at the first {@code refreshes} accepted points). On large, well-conditioned problems this
-     * makes the first steps nearly Newton steps, and the secant pairs correct the sampling error.
-     */
-    static SolverResult lbfgs(Objective obj, double[] t0, double tol, int maxIter, int m, int precondStride, int refreshes) {
         int p = obj.dim();
         boolean owl = obj.l1 != 0;
-        boolean pre = precondStride > 0 && !owl;
         double[] t = t0.clone();
         double[] g = new double[p];
         double[] pg = new double[p];
-        double[] h = pre ? new double[p * p] : null;
-        double[] chol = pre ? new double[p * p] : null;
-        double f = (pre ? obj.evaluate(t, g, h, precondStride) : obj.evaluate(t, g)) + obj.l1Term(t);
-        if (pre && !factorRidged(h, chol, p)) {
-            pre = false;
-        }
+        double f = obj.evaluate(t, g) + obj.l1Term(t);
         pseudoGradient(obj, t, g, pg);
         double gn = norm2(pg);
         double g0 = scale(gn);
@@ -216,9 +199,7 @@ final class Solvers {
                 alpha[idx] = rho[idx] * dot(s[idx], dir);
                 axpy(-alpha[idx], yv[idx], dir);
             }
-            if (pre) {
-                Linalg.choleskySolve(chol, p, dir);
-            } else if (stored > 0) {
+            if (stored > 0) {
                 int last = Math.floorMod(head - 1, m);
                 double gamma = dot(s[last], yv[last]) / dot(yv[last], yv[last]);
                 for (int j = 0; j < p; j++) {
@@ -243,14 +224,10 @@ final class Solvers {
                     dir[j] = -pg[j];
                 }
             }
-            double step0 = pre ? 1.0 : (it == 1 || stored == 0) ? Math.min(1.0, 1.0 / norm2(dir)) : 1.0;
-            boolean refresh = pre && it <= refreshes;
+            double step0 = (it == 1 || stored == 0) ? Math.min(1.0, 1.0 / norm2(dir)) : 1.0;
             double fNew = owl
                     ? owlSearch(obj, t, f, pg, dir, step0, tNew, gNew)
-                    : wolfeSearch(obj, t, f, g, dir, step0, tNew, gNew, refresh ? precondStride : 0, refresh ? h : null);
-            if (refresh && !Double.isNaN(fNew) && !factorRidged(h, chol, p)) {
-                pre = false;
-            }
+                    : wolfeSearch(obj, t, f, g, dir, step0, tNew, gNew);
             if (Double.isNaN(fNew)) {
                 if (stored > 0) {
                     stored = 0; // retry once along the steepest descent direction
@@ -298,8 +275,7 @@ final class Solvers {
      * tNew, gradient to gNew), or NaN if none was found.
      */
     private static double wolfeSearch(Objective obj, double[] t, double f0, double[] g0, double[] dir,
-                                      double step0, double[] tNew, double[] gNew, int stride, double[] hOut) {
-        final double[] hT = hOut == null ? null : new double[hOut.length];
+                                      double step0, double[] tNew, double[] gNew) {
         final double dg0 = dot(g0, dir);
         final double noise = 1e-12 * Math.abs(f0);
         final int p = t.length;
@@ -310,7 +286,7 @@ final class Solvers {
         double aLo = Double.NaN, fLo = 0, dgLo = 0, aHi = Double.NaN, dgHi = Double.NaN;
         boolean bracketed = false;
         for (int i = 0; i < 30 && !bracketed; i++) {
-            if (!trial(obj, t, dir, a, tNew, gT, pt, stride, hT)) {
+            if (!trial(obj, t, dir, a, tNew, gT, pt)) {
                 a = aPrev + 0.5 * (a - aPrev);
                 continue;
             }
@@ -320,7 +296,6 @@ final class Solvers {
                 bracketed = true;
             } else if (Math.abs(dg) <= -C2 * dg0) {
                 System.arraycopy(gT, 0, gNew, 0, p);
-                copyHessian(hT, hOut);
                 return f;
             } else if (dg >= 0) {
                 aLo = a; fLo = f; dgLo = dg; aHi = aPrev; dgHi = dgPrev;
@@ -331,7 +306,7 @@ final class Solvers {
             }
         }
         if (!bracketed) {
-            return acceptLo(obj, t, dir, aPrev, tNew, gNew, stride, hOut);
+            return acceptLo(obj, t, dir, aPrev, tNew, gNew);
         }
         for (int i = 0; i < 40; i++) {
             double lo = Math.min(aLo, aHi), hi = Math.max(aLo, aHi), width = hi - lo;
@@ -340,7 +315,7 @@ final class Solvers {
             }
             double next = dgLo * dgHi < 0 ? aLo - dgLo * (aHi - aLo) / (dgHi - dgLo) : 0.5 * (aLo + aHi);
             a = Math.min(hi - 0.1 * width, Math.max(lo + 0.1 * width, next));
-            if (!trial(obj, t, dir, a, tNew, gT, pt, stride, hT)) {
+            if (!trial(obj, t, dir, a, tNew, gT, pt)) {
                 aHi = a;
                 dgHi = Double.NaN;
                 continue;
@@ -352,8 +327,7 @@ final class Solvers {
             } else {
                 if (Math.abs(dg) <= -C2 * dg0) {
                     System.arraycopy(gT, 0, gNew, 0, p);
-                    copyHessian(hT, hOut);
-                    return f;
+                        return f;
                 }
                 if (dg * (aHi - aLo) >= 0) {
                     aHi = aLo;
@@ -364,7 +338,7 @@ final class Solvers {
                 dgLo = dg;
             }
         }
-        return acceptLo(obj, t, dir, aLo, tNew, gNew, stride, hOut);
+        return acceptLo(obj, t, dir, aLo, tNew, gNew);
     }
 
     private static boolean armijo(double f, double dg, double a, double f0, double dg0, double noise) {
@@ -372,42 +346,34 @@ final class Solvers {
     }
 
     /** Evaluates F and its directional derivative at t + a·dir; false if not finite. */
-    private static boolean trial(Objective obj, double[] t, double[] dir, double a, double[] tNew, double[] g, double[] out,
-                                 int stride, double[] h) {
+    private static boolean trial(Objective obj, double[] t, double[] dir, double a, double[] tNew, double[] g, double[] out) {
         for (int j = 0; j < t.length; j++) {
             tNew[j] = t[j] + a * dir[j];
         }
         if (!finite(tNew)) {
             return false;
         }
-        double f = h == null ? obj.evaluate(tNew, g) : obj.evaluate(tNew, g, h, stride);
+        double f = obj.evaluate(tNew, g);
         if (!Double.isFinite(f)) {
             return false;
         }
         out[0] = f;
         out[1] = dot(g, dir);
         if (TRACE) {
-            System.err.printf("  trial a=%.6g f=%.17g dg=%.3e hess=%b%n", a, f, out[1], h != null);
+            System.err.printf("  trial a=%.6g f=%.17g dg=%.3e%n", a, f, out[1]);
         }
         return true;
     }
 
     /** Accepts the step a (a point of sufficient decrease) if positive, else reports failure (NaN). */
-    private static double acceptLo(Objective obj, double[] t, double[] dir, double a, double[] tNew, double[] gNew,
-                                   int stride, double[] hOut) {
+    private static double acceptLo(Objective obj, double[] t, double[] dir, double a, double[] tNew, double[] gNew) {
         if (!(a > 0)) {
             return Double.NaN;
         }
         for (int j = 0; j < t.length; j++) {
             tNew[j] = t[j] + a * dir[j];
         }
-        return hOut == null ? obj.evaluate(tNew, gNew) : obj.evaluate(tNew, gNew, hOut, stride);
-    }
-
-    private static void copyHessian(double[] from, double[] to) {
-        if (from != null) {
-            System.arraycopy(from, 0, to, 0, to.length);
-        }
+        return obj.evaluate(tNew, gNew);
     }
 
     /**

@@ -79,7 +79,8 @@ class SolverAgreementTest {
             int k = 0;
             for (Solver s : new Solver[] {Solver.LBFGS, Solver.GD, Solver.SGD}) {
                 LogisticRegressionModel m = LogisticRegression.builder().penalty(pen).solver(s)
-                        .tolerance(s == Solver.SGD ? 3e-4 : 1e-9).seed(1).build().fit(z, c.n(), c.d(), c.y(), null);
+                        .tolerance(s == Solver.SGD ? 3e-4 : s == Solver.GD ? 1e-7 : 1e-9).seed(1).maxIterations(20_000)
+                        .build().fit(z, c.n(), c.d(), c.y(), null);
                 fs[k++] = m.report().objective();
                 int zeros = 0;
                 for (double v : m.coefficients()) {
@@ -94,12 +95,14 @@ class SolverAgreementTest {
                     System.arraycopy(m.coefficients(), 0, theta, 1, c.d());
                     try (BinaryObjective obj = new BinaryObjective(z, c.n(), c.d(), c.y(), null, pen.c(),
                             pen.l2Weight(), pen.l1Weight(), 1)) {
-                        assertKkt(obj, theta, 1e-5);
+                        // each KKT residual is a component of the pseudo-gradient, so it is bounded by
+                        // the reported final norm (recomputed here independently of the solver)
+                        assertKkt(obj, theta, m.report().gradientNorm() * (1 + 1e-9) + 1e-12);
                     }
                     assertTrue(zeros > 0, "L1 should zero some coefficients");
                 }
             }
-            assertEquals(fs[0], fs[1], 1e-9 * fs[0], "OWL-QN vs proximal GD");
+            assertEquals(fs[0], fs[1], 1e-10 * fs[0], "OWL-QN vs proximal GD");
             // proximal SGD lands near, not on, the kinks of ‖w‖₁ (few exact zeros), so its
             // pseudo-gradient stays large; its objective is still within 1% after 1000 epochs
             assertEquals(fs[0], fs[2], 1e-2 * fs[0], "OWL-QN vs proximal SGD");

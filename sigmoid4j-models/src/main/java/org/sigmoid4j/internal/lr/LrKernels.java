@@ -53,6 +53,35 @@ public interface LrKernels {
         }
     }
 
+    /**
+     * The logistic terms of a block (indices off … off+len−1 of m, sign, r, dd; wOff … of w),
+     * from signed margins m (loss = softplus(m)): returns
+     * Σᵢ wᵢ·softplus(mᵢ); writes rᵢ = wᵢ·signᵢ·σ(mᵢ) (the loss gradient with respect to the linear
+     * predictor, signᵢ = −1 for class 1) when {@code r} is not null, and ddᵢ = wᵢ·σ'(mᵢ) when
+     * {@code dd} is not null. {@code w} null means weights 1. One exponential e = exp(−|m|) per row
+     * gives everything: softplus(m) = max(m, 0) + log1p(e), σ(m) = 1/(1+e) or e/(1+e),
+     * σ'(m) = e/(1+e)². Accurate to a few ulps; the default computes log1p(e) as log(u)·e/(u−1),
+     * u = 1 + e (Goldberg).
+     */
+    default double logistic(double[] m, double[] sign, int off, double[] w, int wOff, int len, double[] r, double[] dd) {
+        double loss = 0;
+        for (int i = off; i < off + len; i++) {
+            double mi = m[i];
+            double e = Math.exp(-Math.abs(mi));
+            double u = 1 + e;
+            double log1p = u == 1 ? e : Math.log(u) * e / (u - 1);
+            double wi = w == null ? 1.0 : w[wOff + i - off];
+            loss += wi * (Math.max(mi, 0) + log1p);
+            if (r != null) {
+                r[i] = wi * sign[i] * ((mi >= 0 ? 1 : e) / u);
+            }
+            if (dd != null) {
+                dd[i] = wi * (e / (u * u));
+            }
+        }
+        return loss;
+    }
+
     String name();
 
     static LrKernels get() {

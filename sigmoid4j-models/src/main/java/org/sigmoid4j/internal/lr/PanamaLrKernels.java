@@ -1,6 +1,9 @@
 package org.sigmoid4j.internal.lr;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.sigmoid4j.internal.kernel.KernelProvider;
@@ -53,30 +56,100 @@ public final class PanamaLrKernels implements LrKernels {
         return s;
     }
 
+    private static final double LOG2E = 1.4426950408889634;
+    private static final double LN2_HI = 6.93147180369123816490e-01; // 32 trailing zero bits
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    /** 1/k! for k = 13 … 0: Taylor polynomial of e^r on |r| ≤ ln2/2, error below 5e-18 relative. */
+    private static final double[] EXP_C = {
+        1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0,
+        1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0};
+
+    /**
+     * Vector version of the default: e = exp(−|m|) by range reduction to r = x − k·ln2
+     * (|r| ≤ ln2/2, two-part ln2) and a degree-13 Taylor polynomial, scaled by 2^k through the
+     * exponent bits (e = 0 below −708, where it would be subnormal: the terms it feeds are then
+     * below 1e-307); log1p(e) = 2·atanh(s), s = e/(2+e) ≤ 1/3, by its odd series to s³⁵.
+     * Only lane-wise arithmetic (add, mul, fma, div, blend, bit casts), whose results the Vector
+     * API defines exactly, so every JIT tier computes the same bits.
+     */
+    @Override
+    public double logistic(double[] m, double[] sign, int off, double[] w, int wOff, int len, double[] r, double[] dd) {
+        DoubleVector lossAcc = DoubleVector.zero(sp);
+        int i = 0;
+        for (int bound = len - lanes; i <= bound; i += lanes) {
+            DoubleVector mv = DoubleVector.fromArray(sp, m, off + i);
+            DoubleVector x = mv.abs().neg();
+            DoubleVector k = x.mul(LOG2E);
+            // round to nearest integer: add and subtract 1.5·2^52
+            k = k.add(6755399441055744.0).sub(6755399441055744.0);
+            DoubleVector rr = k.fma(DoubleVector.broadcast(sp, -LN2_HI), x);
+            rr = k.fma(DoubleVector.broadcast(sp, -LN2_LO), rr);
+            DoubleVector poly = DoubleVector.broadcast(sp, EXP_C[0]);
+            for (int c = 1; c < EXP_C.length; c++) {
+                poly = poly.fma(rr, DoubleVector.broadcast(sp, EXP_C[c]));
+            }
+            VectorMask<Double> tiny = x.compare(VectorOperators.LT, -708.0);
+            DoubleVector kk = k.blend(0.0, tiny);
+            LongVector bits = ((LongVector) kk.convert(VectorOperators.D2L, 0)).add(1023L).lanewise(VectorOperators.LSHL, 52);
+            DoubleVector e = poly.mul(bits.reinterpretAsDoubles()).blend(0.0, tiny);
+            DoubleVector u = e.add(1.0);
+            // log1p(e) = 2 atanh(s), s = e / (2 + e)
+            DoubleVector s = e.div(e.add(2.0));
+            DoubleVector s2 = s.mul(s);
+            DoubleVector series = DoubleVector.broadcast(sp, 1.0 / 35);
+            for (int q = 33; q >= 1; q -= 2) {
+                series = series.fma(s2, DoubleVector.broadcast(sp, 1.0 / q));
+            }
+            DoubleVector log1p = s.mul(series).mul(2.0);
+            DoubleVector wv = w == null ? DoubleVector.broadcast(sp, 1.0) : DoubleVector.fromArray(sp, w, wOff + i);
+            lossAcc = wv.fma(mv.max(0.0).add(log1p), lossAcc);
+            if (r != null) {
+                DoubleVector num = DoubleVector.broadcast(sp, 1.0).blend(e, mv.compare(VectorOperators.LT, 0.0));
+                num.div(u).mul(wv).mul(DoubleVector.fromArray(sp, sign, off + i)).intoArray(r, off + i);
+            }
+            if (dd != null) {
+                e.div(u.mul(u)).mul(wv).intoArray(dd, off + i);
+            }
+        }
+        double[] tmp = new double[lanes];
+        lossAcc.intoArray(tmp, 0);
+        double loss = 0;
+        for (int l = 0; l < lanes; l++) {
+            loss += tmp[l];
+        }
+        if (i < len) {
+            loss += LrKernels.super.logistic(m, sign, off + i, w, wOff + i, len - i, r, dd);
+        }
+        return loss;
+    }
+
+    private double dotRow(double[] x, int ao, double[] w, int wOff, int d, double[] tmp) {
+        int i = 0;
+        DoubleVector acc0 = DoubleVector.zero(sp);
+        DoubleVector acc1 = DoubleVector.zero(sp);
+        for (int bound = d - 2 * lanes; i <= bound; i += 2 * lanes) {
+            acc0 = DoubleVector.fromArray(sp, x, ao + i).fma(DoubleVector.fromArray(sp, w, wOff + i), acc0);
+            acc1 = DoubleVector.fromArray(sp, x, ao + i + lanes).fma(DoubleVector.fromArray(sp, w, wOff + i + lanes), acc1);
+        }
+        for (int bound = d - lanes; i <= bound; i += lanes) {
+            acc0 = DoubleVector.fromArray(sp, x, ao + i).fma(DoubleVector.fromArray(sp, w, wOff + i), acc0);
+        }
+        acc0.add(acc1).intoArray(tmp, 0);
+        double s = 0;
+        for (int l = 0; l < lanes; l++) {
+            s += tmp[l];
+        }
+        for (; i < d; i++) {
+            s = Math.fma(x[ao + i], w[wOff + i], s);
+        }
+        return s;
+    }
+
     @Override
     public void margins(double[] x, int xOff, int rows, int d, double[] w, int wOff, double b, double[] out, int outOff) {
         double[] tmp = new double[lanes];
         for (int r = 0; r < rows; r++) {
-            int ao = xOff + r * d;
-            int i = 0;
-            DoubleVector acc0 = DoubleVector.zero(sp);
-            DoubleVector acc1 = DoubleVector.zero(sp);
-            for (int bound = d - 2 * lanes; i <= bound; i += 2 * lanes) {
-                acc0 = DoubleVector.fromArray(sp, x, ao + i).fma(DoubleVector.fromArray(sp, w, wOff + i), acc0);
-                acc1 = DoubleVector.fromArray(sp, x, ao + i + lanes).fma(DoubleVector.fromArray(sp, w, wOff + i + lanes), acc1);
-            }
-            for (int bound = d - lanes; i <= bound; i += lanes) {
-                acc0 = DoubleVector.fromArray(sp, x, ao + i).fma(DoubleVector.fromArray(sp, w, wOff + i), acc0);
-            }
-            acc0.add(acc1).intoArray(tmp, 0);
-            double s = 0;
-            for (int l = 0; l < lanes; l++) {
-                s += tmp[l];
-            }
-            for (; i < d; i++) {
-                s = Math.fma(x[ao + i], w[wOff + i], s);
-            }
-            out[outOff + r] = b + s;
+            out[outOff + r] = b + dotRow(x, xOff + r * d, w, wOff, d, tmp);
         }
     }
 

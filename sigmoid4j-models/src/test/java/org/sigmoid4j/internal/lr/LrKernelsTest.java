@@ -1,0 +1,124 @@
+package org.sigmoid4j.internal.lr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.sigmoid4j.math.Logistic;
+
+/** The fused kernels against the scalar oracle (org.sigmoid4j.math.Logistic) and plain loops. */
+class LrKernelsTest {
+
+    private static final LrKernels[] IMPLS = {LrKernels.get(), new ScalarLrKernels()};
+
+    private static double relErr(double got, double want) {
+        if (got == want) {
+            return 0;
+        }
+        return Math.abs(got - want) / Math.max(Math.abs(want), Double.MIN_NORMAL);
+    }
+
+    @Test
+    void logisticTermsAreAccurateToAFewUlps() {
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 20_003;
+        double[] m = new double[n];
+        double[] sign = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            double scale = Math.pow(10, r.nextDouble(-12, 3)); // |m| from 1e-12 to 1000
+            m[i] = (r.nextBoolean() ? 1 : -1) * scale;
+            sign[i] = r.nextBoolean() ? 1 : -1;
+            w[i] = r.nextDouble(0.5, 2);
+        }
+        m[0] = 0;
+        m[1] = -745;
+        m[2] = 745;
+        m[3] = -708.5;
+        m[4] = 36.7;
+        for (LrKernels k : IMPLS) {
+            double[] rr = new double[n];
+            double[] dd = new double[n];
+            double loss = k.logistic(m, sign, 0, w, 0, n, rr, dd);
+            double want = 0, worstR = 0, worstD = 0;
+            for (int i = 0; i < n; i++) {
+                want += w[i] * Logistic.softplus(m[i]);
+                double sr = w[i] * sign[i] * Logistic.sigmoid(m[i]);
+                double sd = w[i] * Logistic.sigmoidDerivative(m[i]);
+                // subnormal results are flushed to 0 by design (terms below 1e-307)
+                if (Math.abs(sr) > 1e-300) {
+                    worstR = Math.max(worstR, relErr(rr[i], sr));
+                }
+                if (Math.abs(sd) > 1e-300) {
+                    worstD = Math.max(worstD, relErr(dd[i], sd));
+                }
+            }
+            System.out.printf("%s: loss rel %.2e, sigma max rel %.2e, sigma' max rel %.2e%n", k.name(),
+                    relErr(loss, want), worstR, worstD);
+            assertTrue(relErr(loss, want) < 1e-14, k.name());
+            assertTrue(worstR < 1e-15, k.name() + " sigma " + worstR);
+            assertTrue(worstD < 1e-15, k.name() + " sigma' " + worstD);
+            // per-term softplus through a one-row call
+            for (int i = 0; i < n; i += 97) {
+                double one = k.logistic(m, sign, i, null, 0, 1, null, null);
+                assertTrue(relErr(one, Logistic.softplus(m[i])) < 1e-15, k.name() + " softplus(" + m[i] + ") = " + one);
+            }
+        }
+    }
+
+    @Test
+    void blockKernelsMatchPlainLoops() {
+        SplittableRandom r = new SplittableRandom(9);
+        int rows = 37, d = 29;
+        double[] x = new double[rows * d];
+        double[] w = new double[d + 3];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextGaussian();
+        }
+        for (int j = 0; j < w.length; j++) {
+            w[j] = r.nextGaussian();
+        }
+        double[] coef = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            coef[i] = r.nextGaussian();
+        }
+        for (LrKernels k : IMPLS) {
+            double[] z = new double[rows];
+            k.margins(x, 0, rows, d, w, 2, 0.5, z, 0);
+            double[] g = new double[d + 1];
+            k.accumulate(coef, 0, rows, x, 0, d, g, 1);
+            for (int i = 0; i < rows; i++) {
+                double s = 0.5;
+                for (int j = 0; j < d; j++) {
+                    s += x[i * d + j] * w[2 + j];
+                }
+                assertEquals(s, z[i], 1e-13, k.name());
+            }
+            for (int j = 0; j < d; j++) {
+                double s = 0;
+                for (int i = 0; i < rows; i++) {
+                    s += coef[i] * x[i * d + j];
+                }
+                assertEquals(s, g[j + 1], 1e-13, k.name());
+            }
+            int p = 7;
+            double[] a = new double[4 * p];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = r.nextGaussian();
+            }
+            double[] u = {0.1, 0.2, 0.3, 0.4};
+            double[] h = new double[p * p];
+            k.rank4(h, a, u, p);
+            for (int j = 0; j < p; j++) {
+                for (int l = j; l < p; l++) {
+                    double s = 0;
+                    for (int q = 0; q < 4; q++) {
+                        s += u[q] * a[q * p + j] * a[q * p + l];
+                    }
+                    assertEquals(s, h[j * p + l], 1e-14, k.name());
+                }
+            }
+        }
+    }
+}
