@@ -70,6 +70,11 @@ final class BenchMlpCommand implements Callable<Integer> {
             + "(Debian's reference BLAS in /usr/lib/x86_64-linux-gnu/blas) (default: ${DEFAULT-VALUE}).", defaultValue = "system")
     String torchBlas;
 
+    @Option(names = "--clock", description = "wall (elapsed time) or cpu (the training thread's CPU time, steadier "
+            + "when other processes share the cores; PyTorch then uses time.thread_time) (default: ${DEFAULT-VALUE}).",
+            defaultValue = "wall")
+    String clock;
+
     @Option(names = "--seed", description = "Seed of the synthetic data (default: ${DEFAULT-VALUE}).", defaultValue = "42")
     long seed;
 
@@ -95,23 +100,30 @@ final class BenchMlpCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
+        String clk = clock.toLowerCase(Locale.ROOT);
+        if (!clk.equals("wall") && !clk.equals("cpu")) {
+            err.println("error: --clock must be wall or cpu, got '" + clock + "'");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        boolean cpuClock = clk.equals("cpu");
         float[] x = MlpBenchmark.syntheticPixels(samples, seed);
         int[] y = MlpBenchmark.syntheticLabels(samples, seed);
         if (!json) {
             out.printf("bench mlp: [784,100,10] sigmoid, softmax cross-entropy, SGD lr 0.1, one thread; %d synthetic rows;"
-                    + " median of %d epochs after %d warm-up%n", samples, repeats, warmup);
+                    + " median of %d epochs after %d warm-up; %s clock%n", samples, repeats, warmup, clk);
             out.println("matrix products: " + Gemm.implementation()
                     + (Gemm.fallbackReason() == null ? "" : " (" + Gemm.fallbackReason() + ")"));
             out.flush();
         }
         List<Map<String, Object>> records = new ArrayList<>();
-        for (MlpBenchmark.Result r : MlpBenchmark.runAll(x, y, samples, warmup, warmupSeconds, repeats)) {
+        for (MlpBenchmark.Result r : MlpBenchmark.runAll(x, y, samples, warmup, warmupSeconds, repeats, cpuClock)) {
             records.add(record("sigmoid4j", r.precision().id(), r.batch(), r.samplesPerSecond()));
         }
         String torchNote = null;
         if (!noTorch) {
             try {
-                records.addAll(runTorch(x, y, blas));
+                records.addAll(runTorch(x, y, blas, clk));
             } catch (TorchUnavailable e) {
                 torchNote = e.getMessage();
             }
@@ -172,7 +184,7 @@ final class BenchMlpCommand implements Callable<Integer> {
         }
     }
 
-    private List<Map<String, Object>> runTorch(float[] x, int[] y, String blas) throws TorchUnavailable {
+    private List<Map<String, Object>> runTorch(float[] x, int[] y, String blas, String clk) throws TorchUnavailable {
         if (!Files.isExecutable(Path.of(python))) {
             throw new TorchUnavailable(python + " not found");
         }
@@ -190,7 +202,7 @@ final class BenchMlpCommand implements Callable<Integer> {
             for (int v : y) buf.putInt(v);
             Files.write(data, buf.array());
             ProcessBuilder pb = new ProcessBuilder(python, script.toString(), data.toString(),
-                    Integer.toString(samples), Integer.toString(warmup), Integer.toString(repeats));
+                    Integer.toString(samples), Integer.toString(warmup), Integer.toString(repeats), clk);
             pb.environment().put("OMP_NUM_THREADS", "1");
             if (blas.equals("reference")) {
                 if (!Files.isDirectory(Path.of(REFERENCE_BLAS_DIR))) {

@@ -30,6 +30,8 @@ public final class MlpBenchmark {
     /** One measurement. */
     public record Result(Precision precision, int batch, double samplesPerSecond, double[] repeats) {}
 
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private MlpBenchmark() {}
 
     /** Synthetic data of MNIST's shape: pixels uniform in [0, 1) rounded to float, labels uniform in 0..9. */
@@ -56,7 +58,7 @@ public final class MlpBenchmark {
      * @param repeats timed epochs; the result is their median
      */
     public static Result run(Precision precision, int batch, float[] x, int[] y, int rows, int warmup, double warmupSeconds,
-                             int repeats) {
+                             int repeats, boolean cpuClock) {
         if (batch < 1 || rows < batch) throw new IllegalArgumentException("need at least one batch of " + batch + " rows");
         if (repeats < 1) throw new IllegalArgumentException("repeats must be >= 1");
         Network net = Network.builder(INPUTS).precision(precision).seed(1).dense(HIDDEN).sigmoid().dense(CLASSES).build();
@@ -73,7 +75,7 @@ public final class MlpBenchmark {
             if (e == warmup && System.nanoTime() < warmupEnd) {
                 e--; // keep warming up
             }
-            long t0 = System.nanoTime();
+            long t0 = cpuClock ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
             for (int b = 0; b < batches; b++) {
                 int off = b * batch * INPUTS;
                 if (precision == Precision.F32) {
@@ -87,7 +89,7 @@ public final class MlpBenchmark {
                 if (!Double.isFinite(loss)) throw new IllegalStateException("benchmark training diverged");
                 opt.step(params, 0.1);
             }
-            double secs = (System.nanoTime() - t0) / 1e9;
+            double secs = ((cpuClock ? THREADS.getCurrentThreadCpuTime() : System.nanoTime()) - t0) / 1e9;
             if (e >= warmup) sps[e - warmup] = batches * (double) batch / secs;
         }
         return new Result(precision, batch, median(sps), sps);
@@ -100,11 +102,15 @@ public final class MlpBenchmark {
         return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
 
-    /** All four configurations: f32 and f64, batch 32 and 256. */
-    public static List<Result> runAll(float[] x, int[] y, int rows, int warmup, double warmupSeconds, int repeats) {
+    /**
+     * All four configurations: f32 and f64, batch 32 and 256. With {@code cpuClock} the epochs are
+     * timed by this thread's CPU time instead of wall time (steadier on a shared machine).
+     */
+    public static List<Result> runAll(float[] x, int[] y, int rows, int warmup, double warmupSeconds, int repeats,
+                                      boolean cpuClock) {
         List<Result> out = new ArrayList<>();
         for (Precision p : Precision.values()) {
-            for (int b : new int[] {32, 256}) out.add(run(p, b, x, y, rows, warmup, warmupSeconds, repeats));
+            for (int b : new int[] {32, 256}) out.add(run(p, b, x, y, rows, warmup, warmupSeconds, repeats, cpuClock));
         }
         return out;
     }
