@@ -19,7 +19,7 @@ final class CommandGroups {
         GROUPS.put("Modelling", List.of("train", "evaluate", "predict", "summary"));
         GROUPS.put("Functions", List.of("fn"));
         GROUPS.put("Inspection", List.of("info", "report"));
-        GROUPS.put("Benchmarks", List.of("bench"));
+        GROUPS.put("Experiments and benchmarks", List.of("experiment", "bench"));
     }
 
     private CommandGroups() {}

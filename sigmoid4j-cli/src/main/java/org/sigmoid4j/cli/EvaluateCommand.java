@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** Evaluates a model on labelled data. */
 @Command(name = "evaluate", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Evaluate a model file on labelled CSV data.",
         description = {"Evaluate a model file on labelled CSV data: accuracy, log-loss, Brier score, ROC AUC, PR AUC, "
                 + "precision, recall, F1 and the confusion matrix. Features are matched by column name; extra columns are ignored."},
         footer = {"", "Example:", "  sigmoid4j evaluate --model sigmoid4j-model.s4j --data test.csv --json", "", ExitCodes.HELP_TEXT})

@@ -16,7 +16,17 @@ final class Messages {
 
     PrintWriter err;
 
+    /** The progress bar being drawn, erased before any message so that lines do not mix. */
+    private Progress active;
+
+    private void clearBar() {
+        if (active != null) {
+            active.clear();
+        }
+    }
+
     void info(String s) {
+        clearBar();
         if (!quiet) {
             err.println(s);
             err.flush();
@@ -25,6 +35,7 @@ final class Messages {
 
     void detail(String s) {
         if (verbose && !quiet) {
+            clearBar();
             err.println(s);
             err.flush();
         }
@@ -32,12 +43,16 @@ final class Messages {
 
     void warn(String s) {
         if (!quiet) {
+            clearBar();
             err.println("warning: " + s);
             err.flush();
         }
     }
 
+    /** A progress bar on stderr (drawn only when it is a terminal and not --quiet); close it when done. */
     Progress progress(String label, long total, String unit) {
-        return new Progress(err, !quiet && Progress.stderrIsTerminal(), label, total, unit);
+        Progress p = new Progress(err, !quiet && Progress.stderrIsTerminal(), label, total, unit);
+        active = p;
+        return p.onClose(() -> active = null);
     }
 }

@@ -276,9 +276,11 @@ final class MlpOptions implements ModelKindOptions {
         }
         msg.detail("network: " + net.describe() + " (" + net.parameterCount() + " parameters), loss " + l.id()
                 + ", " + optimizer + " lr " + learningRate() + ", " + epochCount() + " epochs of batch " + batchSize);
+        Progress bar = msg.progress("training", cfg.epochs(), "epochs");
         TrainingListener progress = new TrainingListener() {
             @Override
             public void onEpochEnd(TrainingContext ctx, EpochSummary s) {
+                bar.update(s.epoch() + 1);
                 msg.detail(String.format(Locale.ROOT, "epoch %d/%d: train loss %.5f%s (%.2f s)", s.epoch() + 1, cfg.epochs(),
                         s.trainLoss(), Double.isNaN(s.validationLoss()) ? ""
                                 : String.format(Locale.ROOT, ", validation loss %.5f, accuracy %.4f", s.validationLoss(), s.validationAccuracy()),
@@ -292,6 +294,8 @@ final class MlpOptions implements ModelKindOptions {
             r = NetworkTrainer.train(net, l, opt, cfg, train, valid, progress, monitor);
         } catch (IllegalStateException e) {
             throw new UsageException(e.getMessage());
+        } finally {
+            bar.close();
         }
         List<Map<String, Object>> history = new ArrayList<>();
         for (EpochSummary s : r.history()) {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 
 /** Adds predictions to a CSV file. */
 @Command(name = "predict", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Add predicted probabilities and labels to a CSV file.",
         description = {"Predict with a model file: writes the input CSV with added columns 'probability' (of the "
                 + "positive class; 'p_<class>' per class for multinomial models) and 'prediction' (the class label). "
                 + "Features are matched by column name; other columns are copied through unchanged."},

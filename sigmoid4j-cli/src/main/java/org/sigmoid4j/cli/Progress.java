@@ -68,11 +68,26 @@ final class Progress implements AutoCloseable {
                 : String.format(java.util.Locale.ROOT, "%dm%02ds", (long) s / 60, (long) s % 60);
     }
 
-    @Override
-    public void close() {
+    /** Erases the bar (so that a message can be printed); the next update draws it again. */
+    void clear() {
         if (drawn) {
             err.print("\r" + " ".repeat(label.length() + WIDTH + 40) + "\r");
             err.flush();
+            drawn = false;
+            lastDraw = 0;
         }
+    }
+
+    private Runnable onClose = () -> {};
+
+    Progress onClose(Runnable r) {
+        onClose = r;
+        return this;
+    }
+
+    @Override
+    public void close() {
+        clear();
+        onClose.run();
     }
 }

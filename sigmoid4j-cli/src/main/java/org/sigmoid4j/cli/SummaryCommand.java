@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** Describes a model file. */
 @Command(name = "summary", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Describe a model file (R-style table for logistic regression).",
         description = {"Describe a model file: for logistic regression the R-style coefficient table (estimates, "
                 + "standard errors, z and p values for unpenalised fits), deviance, AIC and warnings; then kind, features, classes, preprocessing, held-out evaluation and provenance "
                 + "(library, JDK, kernels, training options, seed, data SHA-256, rows, final loss).",

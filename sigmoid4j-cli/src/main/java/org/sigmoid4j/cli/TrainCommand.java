@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
 
 /** Trains a model on a CSV file (or the bundled Spambase data) and writes a model file. */
 @Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Train a classifier on a CSV file (default: the bundled Spambase data).",
         description = {
                 "Train a classifier on a CSV file and write a model file.",
                 "With no arguments: L2 logistic regression (C = 1) on standardised features of the bundled Spambase "
@@ -72,6 +73,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "COLUMN",
             description = "The column to predict (required with --data; 'label' for the bundled data). All other columns are features.")
     String target;
+
+    @Option(names = "--exclude", paramLabel = "COLUMN", split = ",",
+            description = "Columns that are not features (e.g. an id or a text column), comma-separated or repeated.")
+    List<String> exclude = new ArrayList<>();
 
     @Option(names = "--positive", paramLabel = "VALUE",
             description = "The positive class of a binary target with any two values (default: the target must be 0/1, or have 3+ classes for multinomial).")
@@ -162,13 +167,13 @@ final class TrainCommand implements Callable<Integer> {
                 if (in == null) {
                     throw new IllegalStateException("the bundled Spambase data is missing from the jar");
                 }
-                table = CsvReader.read(in, "spambase.csv (bundled)", -1, false, CsvReader.Columns.allExcept(targetName),
+                table = CsvReader.read(in, "spambase.csv (bundled)", -1, false, CsvReader.Columns.allExcept(targetName, exclude),
                         dataOptions.options(true));
             }
             DataOptions.report(table, msg);
             sourceName = "spambase.csv";
         } else {
-            table = dataOptions.read(data, CsvReader.Columns.allExcept(targetName), true, msg);
+            table = dataOptions.read(data, CsvReader.Columns.allExcept(targetName, exclude), true, msg);
             sourceName = data.getFileName().toString();
         }
 
@@ -220,6 +225,9 @@ final class TrainCommand implements Callable<Integer> {
         training.put("threshold", threshold);
         if (positive != null) {
             training.put("positive", positive);
+        }
+        if (!exclude.isEmpty()) {
+            training.put("exclude", exclude);
         }
         training.put("drop_invalid", dataOptions.dropInvalid);
         Provenance prov = Provenance.current(training, seed, sourceName, table.sha256(), table.rows(), nTrain,

@@ -163,6 +163,9 @@ class BadInputTest {
                         "allbad.csv", "all 2 data rows are invalid", "line 2"),
                 c("wrong delimiter leaves no target", 3, train + "semicolon.csv --target y", "semicolon.csv", "no target column 'y'"),
                 c("not really gzip", 3, train + "bad.csv.gz --target y", "bad.csv.gz", "not a valid gzip file"),
+                c("excluding a column that is not there", 3, train + "ok.csv --target y --exclude id", "ok.csv",
+                        "no column 'id' to exclude"),
+                c("excluding every feature", 3, train + "ok.csv --target y --exclude a,b,c", "ok.csv", "no feature columns are left"),
                 c("missing data file", 3, train + "nope.csv --target y", "nope.csv: no such file"),
                 c("data is a directory", 3, "train --out OUT --target y --data " + dir, "is a directory"),
                 // options

@@ -147,20 +147,24 @@ class TrainCommandTest {
     @Test
     void textLabelsWithPositiveAndMultinomialDigits() throws IOException {
         Path d = dir.resolve("mail.csv");
-        StringBuilder b = new StringBuilder("x1,x2,kind\n");
+        StringBuilder b = new StringBuilder("x1,x2,kind,sender\n");
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
         for (int i = 0; i < 200; i++) {
             double x1 = rnd.nextGaussian();
             double x2 = rnd.nextGaussian();
-            b.append(x1).append(',').append(x2).append(',').append(x1 + 0.5 * x2 + 0.3 * rnd.nextGaussian() > 0 ? "spam" : "ham").append('\n');
+            b.append(x1).append(',').append(x2).append(',').append(x1 + 0.5 * x2 + 0.3 * rnd.nextGaussian() > 0 ? "spam" : "ham")
+                    .append(",someone@example.org\n");
         }
         Files.writeString(d, b);
         Path m = dir.resolve("mail.s4j");
-        Cli r = Cli.run("train", "--data", d.toString(), "--target", "kind", "--positive", "spam", "--out", m.toString());
+        Cli r = Cli.run("train", "--data", d.toString(), "--target", "kind", "--positive", "spam", "--exclude", "sender",
+                "--out", m.toString());
         assertEquals(0, r.code(), r.toString());
         assertEquals(List.of("ham", "spam"), ModelFile.read(m).labels().classes());
+        assertEquals(List.of("x1", "x2"), ModelFile.read(m).schema().features());
         Cli p = Cli.run("predict", "--model", m.toString(), "--data", d.toString());
-        assertTrue(p.out().lines().skip(1).allMatch(l -> l.endsWith(",spam") || l.endsWith(",ham")), p.toString());
+        assertTrue(p.out().lines().skip(1).allMatch(l -> l.contains(",someone@example.org,")
+                && (l.endsWith(",spam") || l.endsWith(",ham"))), p.toString());
 
         Path digits = SharedFiles.resolve("data/digits.csv");
         Path dm = dir.resolve("digits.s4j");

@@ -90,17 +90,32 @@ public final class CsvReader {
 
         /** Every column numeric except {@code target}, which is read as text and must exist. */
         static Columns allExcept(String target) {
+            return allExcept(target, List.of());
+        }
+
+        /**
+         * Every column numeric except {@code target} (read as text, must exist) and the
+         * {@code excluded} columns (ignored; each must exist, to catch typos).
+         */
+        static Columns allExcept(String target, List<String> excluded) {
             return (header, source) -> {
                 if (!header.contains(target)) {
                     throw new DataException(source + ": no target column '" + target + "'; the columns are: "
                             + String.join(", ", header));
                 }
+                for (String e : excluded) {
+                    if (!header.contains(e)) {
+                        throw new DataException(source + ": no column '" + e + "' to exclude; the columns are: "
+                                + abbreviate(header));
+                    }
+                }
                 List<String> numeric = new ArrayList<>(header);
                 numeric.remove(target);
+                numeric.removeAll(excluded);
                 if (numeric.isEmpty()) {
-                    throw new DataException(source + ": the target '" + target + "' is the only column; there are no features");
+                    throw new DataException(source + ": no feature columns are left besides the target '" + target + "'");
                 }
-                return new Plan(numeric, List.of(target), List.of());
+                return new Plan(numeric, List.of(target), excluded);
             };
         }
 
