@@ -59,11 +59,27 @@ final class BenchKernelsCommand implements Callable<Integer> {
     @Option(names = "--warmup-ms", paramLabel = "MS", description = "Warm-up time before each measurement (default: ${DEFAULT-VALUE}).")
     int warmupMs = 300;
 
+    @Option(names = "--wall", description = "Measure wall-clock time instead of the thread's CPU time (the default,"
+            + " which other processes on a shared machine do not inflate).")
+    boolean wall;
+
     @Option(names = "--no-python", description = "Do not run the numpy / scipy / torch comparison.")
     boolean noPython;
 
     @Option(names = "--quick", description = "Smoke run: sizes 64 and 1000, 3 short batches, no Python.")
     boolean quick;
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final java.lang.management.CompilationMXBean JIT = java.lang.management.ManagementFactory.getCompilationMXBean();
+
+    /** Nanoseconds on the chosen clock: this thread's CPU time, or wall-clock time with --wall. */
+    private long now() {
+        return wall || !THREADS.isCurrentThreadCpuTimeSupported() ? System.nanoTime() : THREADS.getCurrentThreadCpuTime();
+    }
+
+    private static long jitMillis() {
+        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
+    }
 
     record Result(String function, String precision, int n, String impl, double nsPerElement) {}
 
@@ -93,7 +109,7 @@ final class BenchKernelsCommand implements Callable<Integer> {
         }
         if (!json) {
             err.println("kernels: " + Kernels.info().describe() + "; " + batches + " batches of ~" + batchMs
-                    + " ms per measurement, median reported");
+                    + " ms per measurement (" + (wall ? "wall-clock" : "thread CPU") + " time), interleaved, median reported");
             err.flush();
         }
         List<Result> results = new ArrayList<>();
@@ -156,30 +172,51 @@ final class BenchKernelsCommand implements Callable<Integer> {
         int[] reps = new int[m];
         for (int k = 0; k < m; k++) {
             Body body = bodies[k];
-            long t0 = System.nanoTime();
+            // calibrate roughly, then warm up until the batch time stops improving: C2 must have
+            // compiled the Vector API code (interpreted or C1-compiled, it is ~1000× slower), which
+            // on a loaded machine can take seconds
+            long t0 = now();
             int calls = 0;
             do {
                 body.run();
                 calls++;
-            } while (System.nanoTime() - t0 < TimeUnit.MILLISECONDS.toNanos(batchMs) / 4);
-            long warmEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(warmupMs);
-            while (System.nanoTime() < warmEnd) {
-                body.run();
-                calls++;
+            } while (now() - t0 < TimeUnit.MILLISECONDS.toNanos(batchMs) / 4);
+            long per = Math.max(1, (now() - t0) / calls);
+            long start = now();
+            double best = Double.MAX_VALUE;
+            int sinceImprovement = 0;
+            long jit = jitMillis();
+            int jitQuiet = 0;
+            while (true) {
+                int r = (int) Math.max(1, TimeUnit.MILLISECONDS.toNanos(batchMs) / per);
+                long s = now();
+                for (int i = 0; i < r; i++) body.run();
+                long e = now();
+                per = Math.max(1, (e - s) / r);
+                if (per < 0.95 * best) {
+                    best = per;
+                    sinceImprovement = 0;
+                } else {
+                    sinceImprovement++;
+                }
+                long j = jitMillis();
+                jitQuiet = j == jit ? jitQuiet + 1 : 0;
+                jit = j;
+                long elapsed = e - start;
+                // done when no faster for 5 batches and the JIT compiled nothing for 5 batches
+                if ((elapsed >= TimeUnit.MILLISECONDS.toNanos(warmupMs) && sinceImprovement >= 5 && jitQuiet >= 5)
+                        || elapsed >= TimeUnit.SECONDS.toNanos(quick ? 1 : 30)) {
+                    break;
+                }
             }
-            long per = Math.max(1, (System.nanoTime() - t0) / calls);
-            // calibrate on the warmed-up code
-            long c0 = System.nanoTime();
-            body.run();
-            per = Math.min(per, Math.max(1, System.nanoTime() - c0));
             reps[k] = (int) Math.max(1, TimeUnit.MILLISECONDS.toNanos(batchMs) / per);
         }
         double[][] perElement = new double[m][batches];
         for (int b = 0; b < batches; b++) {
             for (int k = 0; k < m; k++) {
-                long s = System.nanoTime();
+                long s = now();
                 for (int i = 0; i < reps[k]; i++) bodies[k].run();
-                perElement[k][b] = (System.nanoTime() - s) / (double) reps[k] / n;
+                perElement[k][b] = (now() - s) / (double) reps[k] / n;
             }
         }
         double[] medians = new double[m];
@@ -254,6 +291,7 @@ final class BenchKernelsCommand implements Callable<Integer> {
             import sys, time
             sizes = [int(s) for s in sys.argv[1].split(',')]
             batches = int(sys.argv[2]); batch_ms = float(sys.argv[3]); warm_ms = float(sys.argv[4])
+            clock = time.perf_counter_ns if sys.argv[5] == 'wall' else time.thread_time_ns
             try:
                 import numpy as np
             except ImportError:
@@ -271,19 +309,19 @@ final class BenchKernelsCommand implements Callable<Integer> {
             except ImportError:
                 pass
             def timeit(n, f):
-                t0 = time.perf_counter_ns(); calls = 0
-                while time.perf_counter_ns() - t0 < batch_ms * 250000:
+                t0 = clock(); calls = 0
+                while clock() - t0 < batch_ms * 250000:
                     f(); calls += 1
-                per = max(1, (time.perf_counter_ns() - t0) // calls)
+                per = max(1, (clock() - t0) // calls)
                 reps = max(1, int(batch_ms * 1e6 // per))
                 res = []
-                w = time.perf_counter_ns()
-                while time.perf_counter_ns() - w < warm_ms * 1e6:
+                w = clock()
+                while clock() - w < warm_ms * 1e6:
                     f()
                 for b in range(-1, batches):
-                    s = time.perf_counter_ns()
+                    s = clock()
                     for _ in range(reps): f()
-                    e = time.perf_counter_ns()
+                    e = clock()
                     if b >= 0: res.append((e - s) / reps / n)
                 res.sort()
                 return res[len(res) // 2]
@@ -309,7 +347,7 @@ final class BenchKernelsCommand implements Callable<Integer> {
         try {
             ProcessBuilder pb = new ProcessBuilder(PYTHON, "-c", PY_SCRIPT,
                     String.join(",", sizes.stream().map(String::valueOf).toList()), String.valueOf(batches),
-                    String.valueOf(batchMs), String.valueOf(warmupMs));
+                    String.valueOf(batchMs), String.valueOf(warmupMs), wall ? "wall" : "cpu");
             for (String v : List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS")) {
                 pb.environment().put(v, "1");
             }

@@ -16,8 +16,9 @@ import java.util.Map;
  * exists ({@link #hasStandardErrors()}); otherwise those entries are null (JSON null).
  * Deviance = 2·Σ sᵢ·logloss; null deviance is that of the intercept-only MLE; log-likelihood =
  * −deviance/2; AIC = deviance + 2·(number of coefficients including the intercept).
- * Coefficients are on the scale of the fitted features (standardised ones if the model
- * standardises).
+ * Coefficients and standard errors are on the original feature scale, also when the model
+ * standardises internally (then they are transformed back, covariance included), so an
+ * unpenalised fit's table compares directly with R's.
  */
 public final class GlmSummary {
 

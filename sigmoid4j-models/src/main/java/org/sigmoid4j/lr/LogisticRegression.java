@@ -285,7 +285,7 @@ public final class LogisticRegression {
                 sep = check.separation();
                 warnings.addAll(check.warnings());
                 if (sep == Separation.NONE) {
-                    se = standardErrors(xs, n, d, yy, s, r.theta());
+                    se = standardErrors(xs, n, d, yy, s, r.theta(), std);
                     if (se == null) {
                         warnings.add("the Fisher information matrix is singular (collinear features?); no standard errors");
                     }
@@ -301,7 +301,7 @@ public final class LogisticRegression {
         List<String> sn = new ArrayList<>();
         sn.add("(Intercept)");
         sn.addAll(names);
-        GlmSummary summary = new GlmSummary(sn, theta, se, deviance, nullDeviance(yy, s, n), n,
+        GlmSummary summary = new GlmSummary(sn, originalScale(theta, std), se, deviance, nullDeviance(yy, s, n), n,
                 r.iterations(), r.converged(), warnings);
         return new LogisticRegressionModel(d, 2, false, coef, intercepts, std == null ? null : std[0],
                 std == null ? null : std[1], names, penalty, report, summary, threshold);
@@ -526,8 +526,12 @@ public final class LogisticRegression {
         return -2 * ll;
     }
 
-    /** Wald standard errors: sqrt(diag((Xᵀ diag(s p (1−p)) X)⁻¹)), or null if singular. */
-    static double[] standardErrors(double[] x, int n, int d, double[] y, double[] s, double[] theta) {
+    /**
+     * Wald standard errors sqrt(diag((Aᵀ diag(s p (1−p)) A)⁻¹)), A = [1, X], or null if singular.
+     * With standardisation {mean, scale}, the covariance is carried to the original scale
+     * (θ_orig = T·θ with b_orig = b − Σⱼ wⱼ·meanⱼ/scaleⱼ, w_orig,ⱼ = wⱼ/scaleⱼ; Cov_orig = T·Cov·Tᵀ).
+     */
+    static double[] standardErrors(double[] x, int n, int d, double[] y, double[] s, double[] theta, double[][] std) {
         int p = d + 1;
         double[] h = new double[p * p];
         double[] g = new double[p];
@@ -537,14 +541,48 @@ public final class LogisticRegression {
         if (!Linalg.cholesky(h, p)) {
             return null;
         }
-        double[] inv = Linalg.choleskyInverse(h, p);
+        double[] cov = Linalg.choleskyInverse(h, p);
         double[] se = new double[p];
-        for (int j = 0; j < p; j++) {
-            se[j] = Math.sqrt(inv[j * p + j]);
-            if (!Double.isFinite(se[j])) {
+        if (std == null) {
+            for (int j = 0; j < p; j++) {
+                se[j] = Math.sqrt(cov[j * p + j]);
+            }
+        } else {
+            // row 0 of T: (1, −mean₁/scale₁, …); row j ≥ 1: e_j / scale_j
+            double[] t0 = new double[p];
+            t0[0] = 1;
+            for (int j = 1; j < p; j++) {
+                t0[j] = -std[0][j - 1] / std[1][j - 1];
+            }
+            double v0 = 0;
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    v0 += t0[a] * cov[a * p + b] * t0[b];
+                }
+            }
+            se[0] = Math.sqrt(v0);
+            for (int j = 1; j < p; j++) {
+                se[j] = Math.sqrt(cov[j * p + j]) / std[1][j - 1];
+            }
+        }
+        for (double v : se) {
+            if (!Double.isFinite(v)) {
                 return null;
             }
         }
         return se;
+    }
+
+    /** (b, w) on the original feature scale (unchanged without standardisation). */
+    static double[] originalScale(double[] theta, double[][] std) {
+        if (std == null) {
+            return theta.clone();
+        }
+        double[] out = theta.clone();
+        for (int j = 1; j < theta.length; j++) {
+            out[j] = theta[j] / std[1][j - 1];
+            out[0] -= theta[j] * std[0][j - 1] / std[1][j - 1];
+        }
+        return out;
     }
 }

@@ -164,7 +164,10 @@ public final class LogisticRegressionModel implements Classifier {
         return report.warnings();
     }
 
-    /** The R-style statistics of a binary model (standard errors only when unpenalised and the MLE exists). */
+    /**
+     * The R-style statistics of a binary model (standard errors only when unpenalised and the MLE
+     * exists), on the original feature scale.
+     */
     public Optional<GlmSummary> summary() {
         return Optional.ofNullable(summary);
     }
@@ -430,6 +433,7 @@ public final class LogisticRegressionModel implements Classifier {
             double[] est = new double[d + 1];
             est[0] = intercepts[0];
             System.arraycopy(coef, 0, est, 1, d);
+            est = LogisticRegression.originalScale(est, mean == null ? null : new double[][] {mean, scale});
             summary = new GlmSummary(sn, est, se, numOf(sm, "deviance"), numOf(sm, "null_deviance"),
                     intOf(sm, "rows"), report.iterations(), report.converged(), warnings);
         }

@@ -40,8 +40,9 @@ class ReferenceFitTest {
         double seErr = maxRel(s.stdErrors(), seRef, 0);
         double devErr = Math.abs(s.deviance() - RefData.num(ref, "glm_tight", "deviance")) / RefData.num(ref, "glm_tight", "deviance");
         double nullErr = Math.abs(s.nullDeviance() - RefData.num(ref, "glm_tight", "null_deviance")) / RefData.num(ref, "glm_tight", "null_deviance");
-        System.out.printf("spambase glm: coef max rel %.3e, se max rel %.3e, deviance rel %.3e, null dev rel %.3e, iters %d%n",
-                coefErr, seErr, devErr, nullErr, m.report().iterations());
+        System.out.printf("spambase glm: coef max rel %.3e (floor 1e-9 abs; without floor %.3e, max abs %.3e), se max rel %.3e, "
+                        + "deviance rel %.3e, null dev rel %.3e, iters %d%n", coefErr, maxRel(s.estimates(), coefRef, 0),
+                maxAbs(s.estimates(), coefRef), seErr, devErr, nullErr, m.report().iterations());
         assertTrue(coefErr <= 1e-6, "coefficients rel err " + coefErr);
         assertTrue(seErr <= 1e-6, "SE rel err " + seErr);
         assertTrue(devErr <= 1e-9, "deviance rel err " + devErr);
@@ -49,6 +50,35 @@ class ReferenceFitTest {
         assertEquals(Separation.NONE, m.report().separation());
         assertEquals(s.names().get(0), "(Intercept)");
         assertTrue(m.report().converged());
+    }
+
+    @Test
+    void standardisedUnpenalisedSummaryIsOnTheOriginalScale() {
+        RefData.Csv c = RefData.csv("spambase.csv");
+        Map<String, Object> ref = RefData.json("spambase.glm.json");
+        LogisticRegressionModel m = LogisticRegression.builder().penalty(Penalty.none()).standardize(true)
+                .tolerance(1e-13).featureNames(c.names()).build().fit(c.x(), c.n(), c.d(), c.y(), null);
+        GlmSummary s = m.summary().orElseThrow();
+        double coefErr = maxRel(s.estimates(), RefData.nums(ref, "glm_tight", "coefficients"), 1e-9);
+        double seErr = maxRel(s.stdErrors(), RefData.nums(ref, "glm_tight", "std_errors"), 0);
+        double pErr = maxRel(s.pValues(), RefData.nums(ref, "glm_tight", "p_values"), 1e-300);
+        System.out.printf("spambase glm (standardised fit): coef max rel %.3e, se max rel %.3e, p max rel %.3e%n", coefErr, seErr, pErr);
+        assertTrue(coefErr <= 1e-6 && seErr <= 1e-6, coefErr + " " + seErr);
+        // p-values follow from z (z agrees to ~1e-9 relative; p's sensitivity is z² times that)
+        assertTrue(pErr <= 1e-5, "p " + pErr);
+        assertEquals(RefData.num(ref, "glm_tight", "aic"), s.aic(), 1e-9 * s.aic());
+        System.out.println(s.format());
+    }
+
+    @Test
+    void pValuesFromRsZ() {
+        // erfc check independent of the fit: R's p from R's z
+        Map<String, Object> ref = RefData.json("spambase.glm.json");
+        double[] z = RefData.nums(ref, "glm_tight", "z_values");
+        double[] p = RefData.nums(ref, "glm_tight", "p_values");
+        for (int j = 0; j < z.length; j++) {
+            assertEquals(p[j], Normal.twoSidedP(z[j]), 1e-13 * p[j] + 1e-300, "z = " + z[j]);
+        }
     }
 
     @Test

@@ -109,32 +109,49 @@ final class PanamaKernels implements KernelSupport {
     // sigmoid
 
     /**
-     * σ for one vector of doubles: with e = e^−|x|, 1/(1+e) for x ≥ 0 and e/(1+e) for x &lt; 0
-     * (one division either way). Error ≤ 2 ulp: e (≈0.5 ulp) enters with weight ≤ 1, plus the
-     * roundings of 1 + e and of the quotient. Lanes with x &lt; −708 or NaN are not valid.
+     * σ for one vector of doubles, as 1/(1 + e^−x) for every lane: with x ≥ −708 (the caller's
+     * fallback takes the rest, whose results are subnormal, and NaN) e^−x ≤ e^708 cannot
+     * overflow, so no |x|, no sign test and no blend are needed: for x &lt; 0 the large e^−x makes
+     * 1/(1 + e^−x) the small result directly. Inputs above 708 are clamped (σ rounds to 1 there).
+     * Error ≤ 2 ulp: e^−x (≈ 0.5 ulp, from {@link #expNegPoly}) enters with weight ≤ 1, plus the
+     * roundings of 1 + e^−x and of the reciprocal.
      */
     private static DoubleVector sigmoidBody(DoubleVector x, boolean shortPoly) {
-        DoubleVector v = x.abs().neg().max(MIN_X);
-        DoubleVector kf = v.fma(LOG2E, SHIFTER);
+        DoubleVector xc = x.min(-MIN_X);
+        // e^−xc = 2^−k·e^−r, k = round(xc/ln2), r = xc − k·ln2
+        DoubleVector kf = xc.fma(LOG2E, SHIFTER);
         DoubleVector k = kf.sub(SHIFTER);
-        DoubleVector r = k.fma(k.broadcast(-LN2_HI), v);
-        DoubleVector t;
+        DoubleVector r = k.fma(k.broadcast(-LN2_HI), xc);
+        DoubleVector s;
         if (shortPoly) {
-            t = expm1PolyShort(r);     // float inputs: |k| ≤ 152, one-constant reduction error ≤ 2^-46
+            s = expNegPolyShort(r).add(1.0);
         } else {
             r = k.fma(k.broadcast(-LN2_LO), r);
-            t = expm1Poly(r);
+            s = expNegPoly(r).add(1.0);
         }
-        DoubleVector e = scale(t.add(1.0), kf);
-        DoubleVector den = e.add(1.0);
-        DoubleVector num = e.blend(1.0, x.compare(VectorOperators.GE, 0.0));
-        return num.div(den);
+        LongVector kb = kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52);
+        DoubleVector e = s.reinterpretAsLongs().sub(kb).reinterpretAsDoubles();   // s·2^−k
+        return x.broadcast(1.0).div(e.add(1.0));
+    }
+
+    /** e^−r − 1 for |r| ≤ ln2/2: {@link #expm1Poly} at −r, with the odd coefficients' signs flipped. */
+    private static DoubleVector expNegPoly(DoubleVector r) {
+        DoubleVector g = r.fma(-G9, G8).fma(r, r.broadcast(-G7)).fma(r, r.broadcast(G6)).fma(r, r.broadcast(-G5))
+                .fma(r, r.broadcast(G4)).fma(r, r.broadcast(-G3)).fma(r, r.broadcast(G2)).fma(r, r.broadcast(-G1))
+                .fma(r, r.broadcast(G0));
+        return g.mul(r).fma(r, r.neg());
+    }
+
+    /** As {@link #expNegPoly} with the float kernels' shorter fit. */
+    private static DoubleVector expNegPolyShort(DoubleVector r) {
+        DoubleVector g = r.fma(-H7, H6).fma(r, r.broadcast(-H5)).fma(r, r.broadcast(H4)).fma(r, r.broadcast(-H3))
+                .fma(r, r.broadcast(H2)).fma(r, r.broadcast(-H1)).fma(r, r.broadcast(H0));
+        return g.mul(r).fma(r, r.neg());
     }
 
     @Override public void sigmoid(double[] x, int xOff, double[] y, int yOff, int n) {
         int i = 0;
         int step = d.length();
-        // body: unrolled by one vector only; the exp chain has enough independent work per lane
         for (int bound = d.loopBound(n); i < bound; i += step) {
             DoubleVector xv = DoubleVector.fromArray(d, x, xOff + i);
             DoubleVector res = sigmoidBody(xv, false);
@@ -145,7 +162,6 @@ final class PanamaKernels implements KernelSupport {
                 ScalarKernels.INSTANCE.sigmoid(x, xOff + i, y, yOff + i, step);
             }
         }
-        // tail
         ScalarKernels.INSTANCE.sigmoid(x, xOff + i, y, yOff + i, n - i);
     }
 
