@@ -18,7 +18,7 @@ head, flt = src[:f0], src[f0:d0]
 dbl = flt
 for a, b in [("FloatVector", "DoubleVector"), ("VectorMask<Float>", "VectorMask<Double>"), ("float[]", "double[]"),
              ("floatA", "doubleA"), ("floatB", "doubleB"), ("floatTile", "doubleTile"),
-             ("kernelF", "kernelD"), ("addTileF", "addTileD"), ("packAF", "packAD"), ("packBF", "packBD"),
+             ("kernelF", "kernelD"), ("kernelHalfF", "kernelHalfD"), ("addTileF", "addTileD"), ("packAF", "packAD"), ("packBF", "packBD"),
              (", 0f)", ", 0d)"), (" : 0f;", " : 0d;"), (" = 0f;", " = 0d;"), ("-- float", "-- double")]:
     dbl = dbl.replace(a, b)
 dbl = re.sub(r"\bSF\b", "SD", dbl)

@@ -108,8 +108,13 @@ public final class PanamaGemm implements GemmSupport {
                 for (int jp = 0; jp < panels; jp++) {
                     int cols = Math.min(nr, n - jp * nr);
                     for (int blk = from; blk < to; blk++) {
-                        kernelF(kc, a, aBase + blk * MR * rs, rs, ps, pb, jp * kc * nr, c, cOff + blk * MR * ldc + jp * nr,
-                                ldc, Math.min(MR, m - blk * MR), cols, overwrite, tile);
+                        if (cols > nr / 2) {
+                            kernelF(kc, a, aBase + blk * MR * rs, rs, ps, pb, jp * kc * nr, c, cOff + blk * MR * ldc + jp * nr,
+                                    ldc, Math.min(MR, m - blk * MR), cols, overwrite, tile);
+                        } else {
+                            kernelHalfF(kc, a, aBase + blk * MR * rs, rs, ps, pb, jp * kc * nr, c, cOff + blk * MR * ldc + jp * nr,
+                                    ldc, Math.min(MR, m - blk * MR), cols, overwrite, tile);
+                        }
                     }
                 }
             });
@@ -186,6 +191,37 @@ public final class PanamaGemm implements GemmSupport {
         addTileF(tile, c, ci, ldc, rows, cols, overwrite);
     }
 
+    /**
+     * The 6 × 1-vector micro-kernel for a right-edge panel of at most one vector of columns (e.g.
+     * 4 of 100 outputs, or a 10-class output layer): half the work of {@link #kernelF} there.
+     * Each lane runs the same chain of FMAs as in {@code kernelF}, so results do not depend on
+     * which kernel computed a column.
+     */
+    private static void kernelHalfF(int kc, float[] a, int ai, int rs, int ps, float[] pb, int bi, float[] c, int ci, int ldc,
+                                    int rows, int cols, boolean overwrite, float[] tile) {
+        final int vl = SF.length();
+        final int o1 = rows > 1 ? rs : 0, o2 = rows > 2 ? 2 * rs : 0, o3 = rows > 3 ? 3 * rs : 0;
+        final int o4 = rows > 4 ? 4 * rs : 0, o5 = rows > 5 ? 5 * rs : 0;
+        FloatVector c0 = FloatVector.zero(SF), c1 = FloatVector.zero(SF), c2 = FloatVector.zero(SF);
+        FloatVector c3 = FloatVector.zero(SF), c4 = FloatVector.zero(SF), c5 = FloatVector.zero(SF);
+        for (int p = 0; p < kc; p++, ai += ps, bi += 2 * vl) {
+            FloatVector b0 = FloatVector.fromArray(SF, pb, bi);
+            c0 = FloatVector.broadcast(SF, a[ai]).fma(b0, c0);
+            c1 = FloatVector.broadcast(SF, a[ai + o1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(SF, a[ai + o2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(SF, a[ai + o3]).fma(b0, c3);
+            c4 = FloatVector.broadcast(SF, a[ai + o4]).fma(b0, c4);
+            c5 = FloatVector.broadcast(SF, a[ai + o5]).fma(b0, c5);
+        }
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, 2 * vl);
+        c2.intoArray(tile, 4 * vl);
+        c3.intoArray(tile, 6 * vl);
+        c4.intoArray(tile, 8 * vl);
+        c5.intoArray(tile, 10 * vl);
+        addTileF(tile, c, ci, ldc, rows, cols, overwrite);
+    }
+
     /** C[r][0..cols) (+)= tile[r][0..cols) for r &lt; rows; masked at the right edge. */
     private static void addTileF(float[] tile, float[] c, int ci, int ldc, int rows, int cols, boolean overwrite) {
         final int vl = SF.length();
@@ -238,8 +274,13 @@ public final class PanamaGemm implements GemmSupport {
                 for (int jp = 0; jp < panels; jp++) {
                     int cols = Math.min(nr, n - jp * nr);
                     for (int blk = from; blk < to; blk++) {
-                        kernelD(kc, a, aBase + blk * MR * rs, rs, ps, pb, jp * kc * nr, c, cOff + blk * MR * ldc + jp * nr,
-                                ldc, Math.min(MR, m - blk * MR), cols, overwrite, tile);
+                        if (cols > nr / 2) {
+                            kernelD(kc, a, aBase + blk * MR * rs, rs, ps, pb, jp * kc * nr, c, cOff + blk * MR * ldc + jp * nr,
+                                    ldc, Math.min(MR, m - blk * MR), cols, overwrite, tile);
+                        } else {
+                            kernelHalfD(kc, a, aBase + blk * MR * rs, rs, ps, pb, jp * kc * nr, c, cOff + blk * MR * ldc + jp * nr,
+                                    ldc, Math.min(MR, m - blk * MR), cols, overwrite, tile);
+                        }
                     }
                 }
             });
@@ -313,6 +354,37 @@ public final class PanamaGemm implements GemmSupport {
         c30.intoArray(tile, 6 * vl); c31.intoArray(tile, 7 * vl);
         c40.intoArray(tile, 8 * vl); c41.intoArray(tile, 9 * vl);
         c50.intoArray(tile, 10 * vl); c51.intoArray(tile, 11 * vl);
+        addTileD(tile, c, ci, ldc, rows, cols, overwrite);
+    }
+
+    /**
+     * The 6 × 1-vector micro-kernel for a right-edge panel of at most one vector of columns (e.g.
+     * 4 of 100 outputs, or a 10-class output layer): half the work of {@link #kernelD} there.
+     * Each lane runs the same chain of FMAs as in {@code kernelD}, so results do not depend on
+     * which kernel computed a column.
+     */
+    private static void kernelHalfD(int kc, double[] a, int ai, int rs, int ps, double[] pb, int bi, double[] c, int ci, int ldc,
+                                    int rows, int cols, boolean overwrite, double[] tile) {
+        final int vl = SD.length();
+        final int o1 = rows > 1 ? rs : 0, o2 = rows > 2 ? 2 * rs : 0, o3 = rows > 3 ? 3 * rs : 0;
+        final int o4 = rows > 4 ? 4 * rs : 0, o5 = rows > 5 ? 5 * rs : 0;
+        DoubleVector c0 = DoubleVector.zero(SD), c1 = DoubleVector.zero(SD), c2 = DoubleVector.zero(SD);
+        DoubleVector c3 = DoubleVector.zero(SD), c4 = DoubleVector.zero(SD), c5 = DoubleVector.zero(SD);
+        for (int p = 0; p < kc; p++, ai += ps, bi += 2 * vl) {
+            DoubleVector b0 = DoubleVector.fromArray(SD, pb, bi);
+            c0 = DoubleVector.broadcast(SD, a[ai]).fma(b0, c0);
+            c1 = DoubleVector.broadcast(SD, a[ai + o1]).fma(b0, c1);
+            c2 = DoubleVector.broadcast(SD, a[ai + o2]).fma(b0, c2);
+            c3 = DoubleVector.broadcast(SD, a[ai + o3]).fma(b0, c3);
+            c4 = DoubleVector.broadcast(SD, a[ai + o4]).fma(b0, c4);
+            c5 = DoubleVector.broadcast(SD, a[ai + o5]).fma(b0, c5);
+        }
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, 2 * vl);
+        c2.intoArray(tile, 4 * vl);
+        c3.intoArray(tile, 6 * vl);
+        c4.intoArray(tile, 8 * vl);
+        c5.intoArray(tile, 10 * vl);
         addTileD(tile, c, ci, ldc, rows, cols, overwrite);
     }
 
