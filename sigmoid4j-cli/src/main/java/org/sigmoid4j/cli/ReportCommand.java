@@ -33,6 +33,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "HTML", required = true, description = "The report to write (written atomically).")
     Path out;
 
+    @Option(names = "--svg", paramLabel = "DIR", description = "Also write every chart as a standalone SVG file into this (existing) directory.")
+    Path svgDir;
+
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
@@ -43,6 +46,10 @@ final class ReportCommand implements Callable<Integer> {
         Path dir = out.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             err.println("error: --out " + out + ": the directory " + dir + " does not exist");
+            return ExitCodes.USAGE;
+        }
+        if (svgDir != null && !Files.isDirectory(svgDir)) {
+            err.println("error: --svg " + svgDir + ": not an existing directory");
             return ExitCodes.USAGE;
         }
         HtmlReport report;
@@ -61,6 +68,10 @@ final class ReportCommand implements Callable<Integer> {
         try {
             Path written = report.write(out);
             spec.commandLine().getOut().println(written);
+            if (svgDir != null) {
+                int n = report.writeSvgs(svgDir).size();
+                err.println("report: " + n + " SVG charts written to " + svgDir.toAbsolutePath());
+            }
             spec.commandLine().getOut().flush();
         } catch (IOException e) {
             err.println("error: cannot write " + out + ": " + e.getMessage());

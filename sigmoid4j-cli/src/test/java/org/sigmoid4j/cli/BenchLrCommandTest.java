@@ -74,6 +74,11 @@ class BenchLrCommandTest {
         assertTrue(r[1].contains("sigmoid4j_objective"), r[1]);
         r = run("bench", "lr", "--rows", "1");
         assertEquals(Integer.toString(ExitCodes.USAGE), r[0]);
+        r = run("bench", "lr", "--rows", "1000", "--features", "3", "--repeats", "1", "--threads", "2", "--no-sklearn",
+                "--clock", "cpu", "--json");
+        assertEquals("0", r[0], r[2]);
+        r = run("bench", "lr", "--clock", "sundial");
+        assertEquals(Integer.toString(ExitCodes.USAGE), r[0]);
         r = run("bench", "lr", "--solver", "magic");
         assertEquals(Integer.toString(ExitCodes.USAGE), r[0]);
         assertTrue(r[2].contains("--solver"), r[2]);

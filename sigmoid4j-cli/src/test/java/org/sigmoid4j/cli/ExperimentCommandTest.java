@@ -44,6 +44,18 @@ class ExperimentCommandTest {
         assertEquals(0, rep.code(), rep.err());
         assertEquals(again.toAbsolutePath().toString(), rep.out().strip());
         assertTrue(Files.readString(again).contains("Vanishing gradients"));
+        // The charts as standalone SVG files, the seed's activation plots among them.
+        Path svgs = Files.createDirectory(dir.resolve("svg"));
+        Result withSvg = run("report", json.toString(), "--out", again.toString(), "--svg", svgs.toString());
+        assertEquals(0, withSvg.code(), withSvg.err());
+        try (var files = Files.list(svgs)) {
+            java.util.List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertTrue(names.stream().anyMatch(n -> n.endsWith("-activation-functions.svg")), names.toString());
+            assertTrue(names.stream().anyMatch(n -> n.endsWith("-their-derivatives.svg")), names.toString());
+            for (String n : names) {
+                javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svgs.resolve(n).toFile()); // well-formed XML
+            }
+        }
     }
 
     @Test

@@ -69,6 +69,26 @@ public record EpochStats(int epoch, double trainLoss, double testAccuracy, List<
         return new EpochStats((int) Json.num(m, "epoch"), Json.num(m, "train_loss"), Json.num(m, "test_accuracy"), ls);
     }
 
+    /** This record without activation histograms. */
+    public EpochStats withoutHistograms() {
+        return new EpochStats(epoch, trainLoss, testAccuracy, layers.stream().map(l -> new LayerStats(l.index(), l.name(), l.activation(),
+                l.hidden(), l.gradW(), l.gradB(), l.batchGradW(), l.batchGradB(), l.saturated(), l.dead(), l.actMean(), l.actStd(),
+                l.updateRatio(), Double.NaN, Double.NaN, null)).toList());
+    }
+
+    /**
+     * The records as JSON-able maps, with activation histograms kept only at the first and the last
+     * epoch (what the reports draw), so long runs keep model files and experiment files small.
+     */
+    public static List<Map<String, Object>> toJson(List<EpochStats> history) {
+        List<Map<String, Object>> out = new ArrayList<>(history.size());
+        for (int i = 0; i < history.size(); i++) {
+            EpochStats e = history.get(i);
+            out.add((i == 0 || i == history.size() - 1 ? e : e.withoutHistograms()).toJson());
+        }
+        return out;
+    }
+
     /** Parses a list of records (as written by {@link #toJson()}). */
     @SuppressWarnings("unchecked")
     public static List<EpochStats> listFromJson(Object parsed) {

@@ -199,9 +199,9 @@ public final class GradientMonitor implements TrainingListener {
         return List.copyOf(history);
     }
 
-    /** The records as JSON-able maps, for the model file's training history. */
+    /** The records as JSON-able maps for the model file's training history (histograms at the first and last epoch). */
     public List<Map<String, Object>> historyJson() {
-        return history.stream().map(EpochStats::toJson).toList();
+        return EpochStats.toJson(history);
     }
 
     /** Records epoch 0 (the network at initialisation) and takes the first weight copy for ΔW. */

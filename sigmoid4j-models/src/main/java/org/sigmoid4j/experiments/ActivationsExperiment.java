@@ -94,8 +94,8 @@ public final class ActivationsExperiment {
                 runs.add(new ExperimentResult.Run(variant + ", " + label, label, variant, opt, o.seed(),
                         new int[] {784, 64, 64, 64, 64, 64, 64, 10}, seconds, v, history));
                 EpochStats last = history.getLast();
-                progress.accept(String.format(Locale.ROOT, "%s %s: test accuracy %.3f after %d epochs (%.1f s); %s", variant, opt,
-                        last.testAccuracy(), last.epoch(), seconds, v.headline()));
+                progress.accept(String.format(Locale.ROOT, "%s %s: test accuracy %.3f after %d epoch%s (%.1f s); %s", variant, opt,
+                        last.testAccuracy(), last.epoch(), last.epoch() == 1 ? "" : "s", seconds, v.headline()));
                 for (EpochStats e : history) {
                     perEpoch.add(List.of(opt, variant, Integer.toString(e.epoch()), acc(e.testAccuracy()),
                             Double.isFinite(e.trainLoss()) ? String.format(Locale.ROOT, "%.4f", e.trainLoss()) : "n/a",

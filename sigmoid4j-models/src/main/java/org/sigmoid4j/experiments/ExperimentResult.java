@@ -105,9 +105,7 @@ public record ExperimentResult(String experiment, Map<String, Object> config, Ve
             rm.put("layers", r.layers());
             rm.put("seconds", Json.finite(r.seconds()));
             rm.put("verdict", verdictJson(r.verdict()));
-            List<Object> h = new ArrayList<>();
-            for (EpochStats e : r.history()) h.add(e.toJson());
-            rm.put("history", h);
+            rm.put("history", EpochStats.toJson(r.history()));
             rs.add(rm);
         }
         m.put("runs", rs);

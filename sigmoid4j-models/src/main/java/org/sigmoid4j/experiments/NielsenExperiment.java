@@ -101,7 +101,7 @@ public final class NielsenExperiment {
                 Verdict v = Verdict.of(history, Mnist.CLASSES);
                 runs.add(new ExperimentResult.Run(netName + " seed " + s, netName, "sigmoid", "gd", s, sizes, seconds, v, history));
                 if (trainIt) {
-                    progress.accept(String.format(Locale.ROOT, "%s seed %d: %d epochs in %.1f s; %s", netName, s, o.epochs(), seconds, v.headline()));
+                    progress.accept(String.format(Locale.ROOT, "%s seed %d: %d epoch%s in %.1f s; %s", netName, s, o.epochs(), o.epochs() == 1 ? "" : "s", seconds, v.headline()));
                     for (EpochStats e : history) {
                         if (!shown(e.epoch(), o.epochs())) continue;
                         List<String> row = new ArrayList<>(List.of(netName, Long.toString(s), Integer.toString(e.epoch())));

@@ -57,7 +57,11 @@ public final class ExperimentReport {
             r.facts(List.of(new String[] {"layers", java.util.Arrays.toString(run.layers())}, new String[] {"variant", run.variant()},
                     new String[] {"optimizer", run.optimizer()}, new String[] {"seed", Long.toString(run.seed())},
                     new String[] {"training time", String.format(java.util.Locale.ROOT, "%.1f s", run.seconds())}));
-            TrainingReport.addSections(r, run.name(), run.history(), 10);
+            if (run.history().size() > 1) {
+                TrainingReport.addSections(r, run.name(), run.history(), 10);
+            } else {
+                TrainingReport.layerTable(r, run.name(), run.history()); // initialisation only: the numbers, no curves
+            }
             r.endDetails();
         }
         ActivationPlots.addTo(r);

@@ -28,6 +28,7 @@ public final class HtmlReport {
     private final StringBuilder body = new StringBuilder(16384);
     private String verdictHtml = "";
     private int charts;
+    private final java.util.List<String> svgs = new java.util.ArrayList<>();
 
     private HtmlReport(String title) {
         this.title = Objects.requireNonNull(title, "title");
@@ -80,6 +81,7 @@ public final class HtmlReport {
     /** One chart (an SVG from {@link LineChart} or {@link Histogram}) at full width. */
     public HtmlReport chart(String svg) {
         charts++;
+        svgs.add(svg);
         body.append("<figure class=\"chart-box\">\n").append(svg).append("</figure>\n");
         return this;
     }
@@ -98,6 +100,7 @@ public final class HtmlReport {
         body.append("<div class=\"").append(cssClass).append("\">\n");
         for (String s : svgs) {
             charts++;
+            this.svgs.add(s);
             body.append("<figure class=\"chart-box\">\n").append(s).append("</figure>\n");
         }
         body.append("</div>\n");
@@ -140,6 +143,36 @@ public final class HtmlReport {
 
     private static final java.util.regex.Pattern NUMERIC =
             java.util.regex.Pattern.compile("[−+-]?[0-9][0-9.,]*([eE][−+-]?[0-9]+)?[×%]?|n/a|[0-9.e−+-]+( / [0-9.e−+-]+)+");
+
+    /**
+     * Writes every chart as a standalone SVG file ({@code 01-title.svg}, ...) into an existing
+     * directory, for use outside the report (slides, papers). Returns the files written.
+     */
+    public java.util.List<Path> writeSvgs(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) throw new IOException(dir + " is not a directory");
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (int i = 0; i < svgs.size(); i++) {
+            String svg = svgs.get(i);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<title>(.*?)</title>").matcher(svg);
+            String slug = m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT).replaceAll("&[a-z]+;|&#[0-9]+;", "")
+                    .replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") : "chart";
+            if (slug.length() > 60) slug = slug.substring(0, 60).replaceAll("-$", "");
+            String name = String.format(java.util.Locale.ROOT, "%03d-%s.svg", i + 1, slug.isEmpty() ? "chart" : slug);
+            if (!used.add(name)) continue;
+            Path f = dir.resolve(name);
+            Files.writeString(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg.replace(" width=\"100%\"", " width=\"" + widthOf(svg) + "\""),
+                    StandardCharsets.UTF_8);
+            out.add(f);
+        }
+        return out;
+    }
+
+    /** The viewBox width, as the standalone file's pixel width. */
+    private static String widthOf(String svg) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("viewBox=\"0 0 ([0-9.]+) ").matcher(svg);
+        return m.find() ? m.group(1) : "480";
+    }
 
     public int chartCount() {
         return charts;

@@ -123,14 +123,22 @@ public final class TrainingReport {
                 r.subheading(p + "Activation histograms (probe set, last epoch)");
                 r.smallChartGrid(hists);
             }
-            r.subheading(p + "Per layer at epoch " + last.epoch());
-            List<List<String>> rows = new ArrayList<>();
-            for (LayerStats l : last.layers()) {
-                rows.add(List.of(l.name(), l.activation(), sci(l.gradW()), sci(l.gradB()), sci(l.batchGradW()), pct(l.saturated()),
-                        pct(l.dead()), fix(l.actMean()), fix(l.actStd()), sci(l.updateRatio())));
-            }
-            r.table(List.of("layer", "activation", "‖∂C/∂W‖", "‖∂C/∂b‖", "batch ‖∂C/∂W‖", "saturated", "dead", "mean", "std", "update ratio"), rows);
+            layerTable(r, prefix, h);
         }
+    }
+
+    /** The per-layer table of the last record. */
+    static void layerTable(HtmlReport r, String prefix, List<EpochStats> h) {
+        if (h.isEmpty()) return;
+        String p = prefix.isEmpty() ? "" : prefix + ": ";
+        EpochStats last = h.getLast();
+        r.subheading(p + "Per layer at epoch " + last.epoch());
+        List<List<String>> rows = new ArrayList<>();
+        for (LayerStats l : last.layers()) {
+            rows.add(List.of(l.name(), l.activation(), sci(l.gradW()), sci(l.gradB()), sci(l.batchGradW()), pct(l.saturated()),
+                pct(l.dead()), fix(l.actMean()), fix(l.actStd()), sci(l.updateRatio())));
+        }
+        r.table(List.of("layer", "activation", "‖∂C/∂W‖", "‖∂C/∂b‖", "batch ‖∂C/∂W‖", "saturated", "dead", "mean", "std", "update ratio"), rows);
     }
 
     static String sci(double v) {
