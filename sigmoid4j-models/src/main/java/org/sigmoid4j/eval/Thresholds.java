@@ -62,6 +62,7 @@ public final class Thresholds {
             }
             i = j + 1;
         }
-        return bestT;
+        // a usable threshold on P(class 1) lies strictly inside (0, 1)
+        return Math.min(Math.nextDown(1.0), Math.max(Double.MIN_VALUE, bestT));
     }
 }

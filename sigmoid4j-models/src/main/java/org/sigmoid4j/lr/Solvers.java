@@ -485,7 +485,18 @@ final class Solvers {
                     break;
                 }
                 double bound = fs + lin + sq / (2 * eta);
-                if (fsNew <= bound + 1e-14 * Math.abs(fs)) {
+                // without L1, once the predicted decrease is below F's rounding, judge by the slope
+                // at the new point instead (approximate Wolfe): not past the minimum along the step
+                // by more than it came; with L1 (proximal steps) the slack-only test
+                boolean ok;
+                if (obj.l1 != 0) {
+                    ok = fsNew <= bound + 1e-14 * Math.abs(fs);
+                } else if (-lin > 1e-12 * Math.abs(fs)) {
+                    ok = fsNew <= bound;
+                } else {
+                    ok = Math.abs(fsNew - fs) <= 1e-12 * Math.abs(fs) && stepSlope(gNew, tNew, t) <= (2 * C1 - 1) * lin;
+                }
+                if (ok) {
                     accepted = true;
                     break;
                 }
@@ -507,6 +518,14 @@ final class Solvers {
         }
         boolean converged = gn <= tol * g0;
         return new SolverResult(t, it, converged, gn, gn / g0, fs + obj.l1Term(t), converged ? null : message);
+    }
+
+    private static double stepSlope(double[] g, double[] tNew, double[] t) {
+        double s = 0;
+        for (int j = 0; j < t.length; j++) {
+            s += g[j] * (tNew[j] - t[j]);
+        }
+        return s;
     }
 
     // ------------------------------------------------------------------ SGD

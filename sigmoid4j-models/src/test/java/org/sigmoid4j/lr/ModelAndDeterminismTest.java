@@ -118,6 +118,26 @@ class ModelAndDeterminismTest {
     }
 
     @Test
+    void interceptOnlyModelIsTheLogOdds() {
+        double[] y = {1, 0, 0, 1, 1, 1, 0, 1};
+        for (Solver s : new Solver[] {Solver.NEWTON, Solver.LBFGS, Solver.GD}) {
+            LogisticRegressionModel m = LogisticRegression.builder().penalty(Penalty.none()).solver(s).tolerance(1e-12)
+                    .build().fit(new double[0], 8, 0, y, null);
+            assertTrue(m.report().converged(), s + " " + m.warnings());
+            assertEquals(Math.log(5.0 / 3.0), m.intercept(), 1e-10, s.toString());
+            assertEquals(m.summary().orElseThrow().nullDeviance(), m.summary().orElseThrow().deviance(), 1e-10);
+        }
+    }
+
+    @Test
+    void thresholdsStayInsideTheOpenInterval() {
+        double[] y = {0, 1, 1};
+        double[] p = {1.0, 1.0, 1.0};
+        double t = org.sigmoid4j.eval.Thresholds.maxF1(y, p);
+        assertTrue(t > 0 && t < 1, "t = " + t);
+    }
+
+    @Test
     void badInputIsRejectedClearly() {
         LogisticRegression lr = LogisticRegression.builder().build();
         assertTrue(assertThrows(IllegalArgumentException.class,
