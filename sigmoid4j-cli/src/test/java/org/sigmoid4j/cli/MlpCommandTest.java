@@ -112,6 +112,11 @@ class MlpCommandTest {
             seen++;
         }
         assertEquals(4, seen);
+        Cli help = Cli.run("bench", "mlp", "--help");
+        assertEquals(0, help.code(), help.toString());
+        assertTrue(help.out().contains("--json") && help.out().contains("--torch-blas"), help.out());
+        Cli bad = Cli.run("bench", "mlp", "--clock", "sundial");
+        assertEquals(ExitCodes.USAGE, bad.code(), bad.toString());
         Cli text = Cli.run("bench", "mlp", "--small", "--no-torch");
         assertEquals(0, text.code(), text.toString());
         assertTrue(text.out().contains("samples/s"), text.out());
