@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code sigmoid4j bench ...}: measurements side by side with reference tools, in one run. */
-@Command(name = "bench",
+@Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print sigmoid4j's figures beside the reference tools' (medians and ratios).",
         subcommands = {
                 BenchKernelsCommand.class,

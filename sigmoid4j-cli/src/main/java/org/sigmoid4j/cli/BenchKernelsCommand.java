@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * and {@code torch.sigmoid_} (one thread) in a child process. The JMH benchmarks in
  * {@code sigmoid4j-bench} are the careful version of the same measurements.
  */
-@Command(name = "kernels",
+@Command(name = "kernels", mixinStandardHelpOptions = true,
         description = {"Time the element-wise kernels against the naive Java loop, an array copy and,",
                 "when /usr/bin/python3 has them, numpy / scipy / torch (one thread). Prints medians and ratios."})
 final class BenchKernelsCommand implements Callable<Integer> {

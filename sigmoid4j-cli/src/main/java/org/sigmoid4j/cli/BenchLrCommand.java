@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * count; it is written to a temporary folder as little-endian float64 for numpy.fromfile and
  * deleted afterwards. Fit times exclude loading; medians over {@code --repeats}.
  */
-@Command(name = "lr", description = {
+@Command(name = "lr", mixinStandardHelpOptions = true, description = {
         "Logistic regression fit time: sigmoid4j (L2, C=1, to relative gradient norm <= 1e-9) vs",
         "scikit-learn LogisticRegression(C=1, solver='lbfgs') on one thread, same data (default 1,000,000 x 100)."})
 final class BenchLrCommand implements Callable<Integer> {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sigmoid4j experiment nielsen|activations}: the vanishing-gradient experiments, one command each. */
-@Command(name = "experiment",
+@Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Reproducible experiments on MNIST-10k that show the vanishing gradient (tables on stdout, --json, an HTML report).",
         subcommands = {
                 ExperimentCommand.Nielsen.class,
@@ -162,7 +162,7 @@ final class ExperimentCommand implements Runnable {
         }
     }
 
-    @Command(name = "nielsen", sortOptions = false,
+    @Command(name = "nielsen", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Nielsen, 'Neural Networks and Deep Learning', ch. 5: per-layer bias-gradient norms of sigmoid nets",
                     "[784,30,30,10], [784,30,30,30,10], [784,30,30,30,30,10] on the first 1000 training rows; full-batch GD",
                     "(eta 0.1, lambda 5), per-output cross-entropy; printed beside the book's values at initialisation."})
@@ -199,7 +199,7 @@ final class ExperimentCommand implements Runnable {
         }
     }
 
-    @Command(name = "activations", sortOptions = false,
+    @Command(name = "activations", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"[784, 64x6, 10] on MNIST-10k (split file), softmax cross-entropy, batch 32: sigmoid, tanh, ReLU,",
                     "sigmoid + batch norm and adaptive sigmoid, each with SGD (lr 0.1) and Adam (lr 1e-3); per epoch: test",
                     "accuracy, training loss, gradient ratio first/last hidden layer, saturation."})

@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * Values go through the scalar reference functions of {@link Logistic} (double ≤ 1 ulp, float
  * correctly rounded).
  */
-@Command(name = "fn",
+@Command(name = "fn", mixinStandardHelpOptions = true,
         description = {"Evaluate a sigmoid-family function on numbers from stdin (or --in FILE), one result per line.",
                 "Numbers are separated by white space: decimal, hex floats (-0x1.8p3), NaN, Infinity, -Infinity."},
         footer = {"", "Functions: sigmoid, sigmoid-derivative, log-sigmoid, softplus, logit, tanh, silu, hard-sigmoid, relu",

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Prints what anyone debugging "SIMD doesn't work" asks first. */
-@Command(name = "info", description = "Show the library version, JDK, OS, CPU and active kernel implementation.")
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Show the library version, JDK, OS, CPU and active kernel implementation.")
 final class InfoCommand implements Callable<Integer> {
 
     @Spec

@@ -62,8 +62,9 @@ final class LogisticOptions implements ModelKindOptions {
         if (c != null && !(c > 0 && Double.isFinite(c))) {
             throw new UsageException("--C must be a positive finite number, got " + c);
         }
-        if (lambda != null && !(lambda >= 0 && Double.isFinite(lambda))) {
-            throw new UsageException("--lambda must be a finite number >= 0, got " + lambda);
+        if (lambda != null && !(lambda > 0 && Double.isFinite(lambda))) {
+            throw new UsageException("--lambda must be a positive finite number, got " + lambda
+                    + " (for an unpenalised fit use --penalty none)");
         }
         if (penalty.equals("none") && (c != null || lambda != null)) {
             throw new UsageException("--penalty none takes no --C or --lambda");

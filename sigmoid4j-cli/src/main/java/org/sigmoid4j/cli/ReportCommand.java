@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sigmoid4j report (MODEL | EXPERIMENT-JSON) --out report.html}. */
-@Command(name = "report", sortOptions = false,
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write a self-contained HTML report (verdict first, charts, tables; no network access needed to view it)",
                 "for an experiment's --json output or a model file's training history."})
 final class ReportCommand implements Callable<Integer> {

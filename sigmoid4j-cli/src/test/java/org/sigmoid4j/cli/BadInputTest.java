@@ -171,6 +171,7 @@ class BadInputTest {
                 // options
                 c("unknown option", 2, "train --out OUT --frobnicate", "Unknown option: '--frobnicate'"),
                 c("negative C", 2, train + "ok.csv --target y --C -1", "--C must be a positive"),
+                c("lambda of 0", 2, train + "ok.csv --target y --lambda 0", "--lambda must be a positive"),
                 c("zero C", 2, train + "ok.csv --target y --C 0", "--C must be a positive"),
                 c("C not a number", 2, train + "ok.csv --target y --C lots", "--C", "lots"),
                 c("epochs 0", 2, train + "ok.csv --target y --solver sgd --epochs 0", "--epochs must be at least 1"),

@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.sigmoid4j.diagnostics.Json;
 import org.sigmoid4j.nn.Loss;
 import org.sigmoid4j.nn.Network;
@@ -24,11 +22,10 @@ import org.sigmoid4j.testkit.SharedFiles;
  * sigmoid hidden layer, softmax cross-entropy, plain SGD (η = 0.5, batch 32, seeded shuffle),
  * float: ≥ 0.90 test accuracy within 10 epochs. Prints the per-epoch test accuracy.
  *
+ * <p>Part of the default suite: the 10 epochs take a few seconds with the SIMD matrix products.
  * <pre>bin/with-jdk25 mvn -B -o test -pl sigmoid4j-models -am -Dtest=MnistLearningTest \
- *     -Dsurefire.failIfNoSpecifiedTests=false -Dsigmoid4j.tests.mnist=true</pre>
+ *     -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
-@Tag("slow")
-@EnabledIfSystemProperty(named = "sigmoid4j.tests.mnist", matches = "true")
 class MnistLearningTest {
 
     @Test
