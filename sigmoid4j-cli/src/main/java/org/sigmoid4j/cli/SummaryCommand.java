@@ -77,7 +77,7 @@ final class SummaryCommand implements Callable<Integer> {
                     + (m.labels().binary() ? " (positive: " + m.labels().positive() + ", threshold " + m.threshold() + ")" : ""));
             o.println("  target        " + m.schema().target());
             o.println("  features      " + String.join(", ", m.schema().features()));
-            o.println("  standardised  " + (m.standardizer() != null ? "yes (training mean and population sd)" : "no"));
+            o.println("  standardised  " + standardisation(m));
             Provenance p = m.provenance();
             o.println("  trained with  sigmoid4j " + p.library() + ", JDK " + p.jdk() + ", kernels " + p.kernels());
             o.println("  options       " + p.training());
@@ -142,5 +142,16 @@ final class SummaryCommand implements Callable<Integer> {
             s.put("history", m.history());
         }
         return s;
+    }
+
+    /** Where standardisation happens: in the model file's preprocessing, inside the classifier, or not at all. */
+    private static String standardisation(TrainedModel m) {
+        if (m.standardizer() != null) {
+            return "yes (training mean and population sd, applied before the classifier)";
+        }
+        if (m.classifier() instanceof LogisticRegressionModel lr && lr.standardized()) {
+            return "yes, inside the fit (training mean and population sd; coefficients shown on the original scale)";
+        }
+        return "no";
     }
 }
