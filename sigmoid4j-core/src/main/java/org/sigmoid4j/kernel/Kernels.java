@@ -349,13 +349,19 @@ public final class Kernels {
         return Logistic.logSumExp(x, off, n);
     }
 
-    /** Σ a[i]·b[i]. */
+    /**
+     * Σ a[i]·b[i], reproducibly: with L lanes ({@code info().vectorBitSize()} / element size,
+     * or 1 for the scalar kernels), lane l accumulates the fused products of the elements
+     * i ≡ l (mod L) below the largest multiple of L; the lane sums are then added in lane order,
+     * and the remaining elements are fused on in index order. The result is the same bits in
+     * every JIT tier and run.
+     */
     public static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
         checkRange(a.length, aOff, b.length, bOff, n);
         return IMPL.dot(a, aOff, b, bOff, n);
     }
 
-    /** Σ a[i]·b[i]. */
+    /** Σ a[i]·b[i], summed in the documented order of {@link #dot(double[], int, double[], int, int)}. */
     public static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
         checkRange(a.length, aOff, b.length, bOff, n);
         return IMPL.dot(a, aOff, b, bOff, n);

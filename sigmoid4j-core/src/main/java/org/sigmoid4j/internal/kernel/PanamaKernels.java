@@ -686,7 +686,10 @@ final class PanamaKernels implements KernelSupport {
         for (int bound = d.loopBound(n); i < bound; i += d.length()) {
             acc = DoubleVector.fromArray(d, a, aOff + i).fma(DoubleVector.fromArray(d, b, bOff + i), acc);
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        // Lanes added one by one in lane order, never reduceLanes: its order is unspecified and
+        // differs between the interpreter and JIT tiers, which would make results irreproducible.
+        double s = 0;
+        for (int l = 0; l < d.length(); l++) s += acc.lane(l);
         for (; i < n; i++) s = Math.fma(a[aOff + i], b[bOff + i], s);
         return s;
     }
@@ -697,7 +700,8 @@ final class PanamaKernels implements KernelSupport {
         for (int bound = f.loopBound(n); i < bound; i += f.length()) {
             acc = FloatVector.fromArray(f, a, aOff + i).fma(FloatVector.fromArray(f, b, bOff + i), acc);
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = 0;
+        for (int l = 0; l < f.length(); l++) s += acc.lane(l); // lane order, as in dot(double[])
         for (; i < n; i++) s = Math.fma(a[aOff + i], b[bOff + i], s);
         return s;
     }
