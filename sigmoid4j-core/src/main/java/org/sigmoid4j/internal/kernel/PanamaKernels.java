@@ -99,11 +99,6 @@ final class PanamaKernels implements KernelSupport {
         return g.mul(r).fma(r, r);
     }
 
-    /** s·2^k for s ∈ [0.7, 1.42] and k in the low bits of kf = v·log2e + SHIFTER (k ≥ −1021). */
-    private static DoubleVector scale(DoubleVector s, DoubleVector kf) {
-        LongVector kb = kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52);
-        return s.reinterpretAsLongs().add(kb).reinterpretAsDoubles();
-    }
 
     // ---------------------------------------------------------------------------------------
     // sigmoid
@@ -199,25 +194,6 @@ final class PanamaKernels implements KernelSupport {
     /** A double whose low 29 bits mark it as a float midpoint: lanes set to it always fall back. */
     private static final double UNDECIDED = Double.longBitsToDouble(0x3FF0000010000000L);
 
-    /**
-     * Marks lanes with x &lt; minX (float results that would be subnormal: the bit test of
-     * {@link #nearFloatMidpoint} describes normal floats only) as undecided. NaN lanes stay NaN.
-     */
-    private static DoubleVector decidable(DoubleVector x, double minX, DoubleVector res) {
-        return res.blend(UNDECIDED, x.compare(VectorOperators.LT, minX));
-    }
-
-    /** Marks the lanes in {@code undecided} (and NaN inputs) for the scalar fallback. */
-    private static DoubleVector decidable(DoubleVector x, VectorMask<Double> undecided, DoubleVector res) {
-        return res.blend(UNDECIDED, undecided.or(x.compare(VectorOperators.NE, x)));
-    }
-
-    /** True when a lane's result is within ZIV_MARGIN double ulps of a midpoint between floats. */
-    private static boolean nearFloatMidpoint(DoubleVector res) {
-        LongVector m = res.reinterpretAsLongs().and(0x1FFFFFFFL).sub(0x10000000L - ZIV_MARGIN);
-        return m.compare(VectorOperators.ULT, 2 * ZIV_MARGIN).anyTrue();
-    }
-
     // ---------------------------------------------------------------------------------------
     // Short bodies for the float kernels: the Ziv test tolerates 2^12 double ulps, so the error
     // compensation of the double bodies is not needed, and fewer vector operations keep C2 from
@@ -228,7 +204,7 @@ final class PanamaKernels implements KernelSupport {
         DoubleVector v = x.abs().neg().max(MIN_X);
         DoubleVector kf = v.fma(LOG2E, SHIFTER);
         DoubleVector k = kf.sub(SHIFTER);
-        DoubleVector e = scale(expm1PolyShort(k.fma(k.broadcast(-LN2_HI), v)).add(1.0), kf);
+        DoubleVector e = expm1PolyShort(k.fma(k.broadcast(-LN2_HI), v)).add(1.0).reinterpretAsLongs().add(kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
         DoubleVector q = x.broadcast(1.0).div(e.add(1.0));
         return e.mul(q).mul(q);
     }
@@ -244,6 +220,21 @@ final class PanamaKernels implements KernelSupport {
         return x.div(e.add(1.0));
     }
 
+    /**
+     * tanh x = sign(x)·(1 − E)/(1 + E), E = e^−2|x| = 2^k·(1 + t): 1 − E = (1 − 2^k) − 2^k·t and
+     * 1 + E = (1 + 2^k) + 2^k·t, each one fma with an exact first term (for k = 0 the numerator is
+     * −t, no cancellation; for k ≤ −1 it is ≥ 0.29). Relative error ≤ 2^−43 + 4·2^−53.
+     */
+    private static DoubleVector tanhShort(DoubleVector x) {
+        DoubleVector v = x.abs().mul(-2.0).max(-40.0);
+        DoubleVector kf = v.fma(LOG2E, SHIFTER);
+        DoubleVector k = kf.sub(SHIFTER);
+        DoubleVector t = expm1PolyShort(k.fma(k.broadcast(-LN2_HI), v));
+        DoubleVector twoK = v.broadcast(1.0).reinterpretAsLongs().add(kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+        DoubleVector res = t.fma(twoK.neg(), twoK.neg().add(1.0)).div(t.fma(twoK, twoK.add(1.0)));
+        return res.reinterpretAsLongs().or(x.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
+    }
+
     // ---------------------------------------------------------------------------------------
     // Bodies of the other exp-based functions. Each takes the inputs of one double vector and
     // returns the results; lanes outside the kernel's valid range are caught by its caller.
@@ -252,19 +243,14 @@ final class PanamaKernels implements KernelSupport {
      * σ'(x) = e/(1+e)² with e = e^−|x|, for |x| ≤ 708. The square of 1 + e is formed with its
      * rounding errors (two-sum, fma) and applied as a first-order correction; error ≤ 2 ulp.
      */
-    private static DoubleVector sigmoidDerivativeBody(DoubleVector x, boolean shortPoly) {
+    private static DoubleVector sigmoidDerivativeBody(DoubleVector x) {
         DoubleVector v = x.abs().neg().max(MIN_X);
         DoubleVector kf = v.fma(LOG2E, SHIFTER);
         DoubleVector k = kf.sub(SHIFTER);
         DoubleVector r = k.fma(k.broadcast(-LN2_HI), v);
-        DoubleVector t;
-        if (shortPoly) {
-            t = expm1PolyShort(r);
-        } else {
-            r = k.fma(k.broadcast(-LN2_LO), r);
-            t = expm1Poly(r);
-        }
-        DoubleVector e = scale(t.add(1.0), kf);
+        r = k.fma(k.broadcast(-LN2_LO), r);
+        DoubleVector t = expm1Poly(r);
+        DoubleVector e = t.add(1.0).reinterpretAsLongs().add(kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
         DoubleVector den = e.add(1.0);
         DoubleVector dl = e.sub(den.sub(1.0));            // 1 + e = den + dl exactly
         DoubleVector p = den.mul(den);
@@ -281,21 +267,16 @@ final class PanamaKernels implements KernelSupport {
      * corrected once (a second division), so that error ≤ 2 ulp holds (≈ 1 ulp in practice).
      * For x ≥ −708.
      */
-    private static DoubleVector siluBody(DoubleVector x, boolean shortPoly) {
+    private static DoubleVector siluBody(DoubleVector x) {
         DoubleVector v = x.abs().neg().max(MIN_X);
         DoubleVector kf = v.fma(LOG2E, SHIFTER);
         DoubleVector k = kf.sub(SHIFTER);
         DoubleVector r = k.fma(k.broadcast(-LN2_HI), v);
-        DoubleVector t;
-        if (shortPoly) {
-            t = expm1PolyShort(r);
-        } else {
-            r = k.fma(k.broadcast(-LN2_LO), r);
-            t = expm1Poly(r);
-        }
+        r = k.fma(k.broadcast(-LN2_LO), r);
+        DoubleVector t = expm1Poly(r);
         DoubleVector s = t.add(1.0);
         DoubleVector sl = t.sub(s.sub(1.0));
-        DoubleVector twoK = scale(v.broadcast(1.0), kf);
+        DoubleVector twoK = v.broadcast(1.0).reinterpretAsLongs().add(kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
         DoubleVector eh = s.mul(twoK);
         DoubleVector el = sl.mul(twoK);
         DoubleVector den = eh.add(1.0);
@@ -313,22 +294,17 @@ final class PanamaKernels implements KernelSupport {
      * rounding error sl, so that there is no cancellation for small |x| (where k = 0 and
      * 1 − E = −t exactly); sign restored at the end. Error ≤ 2 ulp.
      */
-    private static DoubleVector tanhBody(DoubleVector x, boolean shortPoly) {
+    private static DoubleVector tanhBody(DoubleVector x) {
         DoubleVector a = x.abs();
         DoubleVector v = a.mul(-2.0).max(-40.0);        // tanh = 1 in double beyond |x| ≈ 19.1
         DoubleVector kf = v.fma(LOG2E, SHIFTER);
         DoubleVector k = kf.sub(SHIFTER);
         DoubleVector r = k.fma(k.broadcast(-LN2_HI), v);
-        DoubleVector t;
-        if (shortPoly) {
-            t = expm1PolyShort(r);
-        } else {
-            r = k.fma(k.broadcast(-LN2_LO), r);
-            t = expm1Poly(r);
-        }
+        r = k.fma(k.broadcast(-LN2_LO), r);
+        DoubleVector t = expm1Poly(r);
         DoubleVector s = t.add(1.0);
         DoubleVector sl = t.sub(s.sub(1.0));
-        DoubleVector twoK = scale(v.broadcast(1.0), kf);
+        DoubleVector twoK = v.broadcast(1.0).reinterpretAsLongs().add(kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
         DoubleVector eh = s.mul(twoK);
         DoubleVector el = sl.mul(twoK);
         DoubleVector nh = eh.neg().add(1.0);               // 1 − eh
@@ -342,7 +318,7 @@ final class PanamaKernels implements KernelSupport {
     // ---------------------------------------------------------------------------------------
     // Logarithms: log1p of a value u in (0, 1] (softplus, log-sigmoid) and of w ≥ 0 (logit).
 
-    // 1/3 + z/5 + … + z^11/25, the tail of 2·atanh(f) = 2f + 2f·z·P(z), z = f² ≤ 1/25
+    /** 1/3 + z/5 + … + z^11/25, the tail of 2·atanh(f) = 2f + 2f·z·P(z), z = f² ≤ 1/25. */
     private static DoubleVector atanhTail(DoubleVector z) {
         return z.fma(1.0 / 25, 1.0 / 23).fma(z, z.broadcast(1.0 / 21)).fma(z, z.broadcast(1.0 / 19))
                 .fma(z, z.broadcast(1.0 / 17)).fma(z, z.broadcast(1.0 / 15)).fma(z, z.broadcast(1.0 / 13))
@@ -354,56 +330,74 @@ final class PanamaKernels implements KernelSupport {
     private static final double LOG_LN2_LO = 0x1.abc9e3b39803fp-56;
 
     /**
-     * m + log1p(u) for u ∈ (0, 1] and any m: log1p(u) = j·ln2 + 2·atanh(f) with, for u ≤ ½,
-     * j = 0 and f = u/(2 + u), else j = 1 and f = (u − 1)/(u + 3) (numerators exact, |f| ≤ 1/5),
-     * f corrected for the roundings of its denominator and quotient, the sum accumulated with
-     * its rounding errors. Error ≤ 2 ulp of the result.
+     * softplus(σx) for σ = ±1 (log-sigmoid is −softplus(−x)): max(x, 0) + log1p(e^−|x|), the
+     * whole vector body written out in this one loop so that no vector crosses a call C2 may
+     * refuse to inline (a helper this late hits NodeCountInliningCutoff, a bigger one
+     * FreqInlineSize; either boxes every vector, about 4× slower). Valid for −708 ≤ σx ≤ +∞.
+     * log1p(u), u ∈ (0, 1]: j·ln2 + 2·atanh(f) with, for u ≤ ½, j = 0 and f = u/(2 + u), else
+     * j = 1 and f = (u − 1)/(u + 3) (numerators exact, |f| ≤ 1/5), f corrected for the roundings
+     * of its denominator and quotient, the sum with max(x, 0) accumulated with its rounding
+     * errors. Error ≤ 2 ulp of the result. Returns the index where the scalar tail starts.
      */
-    private static DoubleVector addLog1p(DoubleVector m, DoubleVector u) {
-        VectorMask<Double> big = u.compare(VectorOperators.GT, 0.5);
-        DoubleVector c = u.broadcast(2.0).blend(3.0, big);
-        DoubleVector num = u.sub(u.broadcast(0.0).blend(1.0, big));   // exact (Sterbenz for u > ½)
-        DoubleVector den = u.add(c);
-        DoubleVector dl = u.sub(den.sub(c));                          // den + dl = u + c exactly
-        DoubleVector f = num.div(den);
-        DoubleVector rem = f.neg().fma(den, num).sub(f.mul(dl));
-        DoubleVector fl = rem.div(den);
-        DoubleVector z = f.mul(f);
-        DoubleVector twoF = f.add(f);
-        DoubleVector tail = twoF.mul(z).fma(atanhTail(z), fl.add(fl));
-        DoubleVector jHi = u.broadcast(0.0).blend(LOG_LN2_HI, big);
-        DoubleVector jLo = u.broadcast(0.0).blend(LOG_LN2_LO, big);
-        // hi = jHi + 2f with its error (|jHi| ≥ |2f| when j = 1; exact when j = 0)
-        DoubleVector hi = jHi.add(twoF);
-        DoubleVector lo = jHi.sub(hi).add(twoF).add(jLo).add(tail);
-        // m + hi (two-sum) + lo
-        DoubleVector sum = m.add(hi);
-        DoubleVector bb = sum.sub(m);
-        DoubleVector err = m.sub(sum.sub(bb)).add(hi.sub(bb));
-        return sum.add(err.add(lo));
-    }
-
-    /** softplus(x) = max(x, 0) + log1p(e^−|x|), for x ≥ −708 (and x ≤ +∞). */
-    private static DoubleVector softplusBody(DoubleVector x) {
-        DoubleVector v = x.abs().neg().max(MIN_X);
-        DoubleVector kf = v.fma(LOG2E, SHIFTER);
-        DoubleVector k = kf.sub(SHIFTER);
-        DoubleVector r = k.fma(k.broadcast(-LN2_HI), v);
-        r = k.fma(k.broadcast(-LN2_LO), r);
-        DoubleVector e = scale(expm1Poly(r).add(1.0), kf);
-        return addLog1p(x.max(0.0), e);
+    private static int softplusLoop(double[] x, int xOff, double[] y, int yOff, int n, double sign) {
+        int i = 0;
+        int step = d.length();
+        for (int bound = d.loopBound(n); i < bound; i += step) {
+            DoubleVector xs = DoubleVector.fromArray(d, x, xOff + i).mul(sign);   // exact
+            DoubleVector v = xs.abs().neg().max(MIN_X);
+            DoubleVector kf = v.fma(LOG2E, SHIFTER);
+            DoubleVector k = kf.sub(SHIFTER);
+            DoubleVector r = k.fma(k.broadcast(-LN2_HI), v);
+            r = k.fma(k.broadcast(-LN2_LO), r);
+            DoubleVector u = expm1Poly(r).add(1.0).reinterpretAsLongs().add(kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+            DoubleVector m = xs.max(0.0);
+            VectorMask<Double> big = u.compare(VectorOperators.GT, 0.5);
+            DoubleVector c = u.broadcast(2.0).blend(3.0, big);
+            DoubleVector num = u.sub(u.broadcast(0.0).blend(1.0, big));   // exact (Sterbenz for u > ½)
+            DoubleVector den = u.add(c);
+            DoubleVector dl = u.sub(den.sub(c));                          // den + dl = u + c exactly
+            DoubleVector f = num.div(den);
+            DoubleVector rem = f.neg().fma(den, num).sub(f.mul(dl));
+            DoubleVector fl = rem.div(den);
+            DoubleVector z = f.mul(f);
+            DoubleVector twoF = f.add(f);
+            // P(z) = 1/3 + z/5 + … + z^11/25 written out: a call this late is refused (NodeCountInliningCutoff)
+            DoubleVector pz = z.fma(1.0 / 25, 1.0 / 23).fma(z, z.broadcast(1.0 / 21)).fma(z, z.broadcast(1.0 / 19))
+                    .fma(z, z.broadcast(1.0 / 17)).fma(z, z.broadcast(1.0 / 15)).fma(z, z.broadcast(1.0 / 13))
+                    .fma(z, z.broadcast(1.0 / 11)).fma(z, z.broadcast(1.0 / 9)).fma(z, z.broadcast(1.0 / 7))
+                    .fma(z, z.broadcast(1.0 / 5)).fma(z, z.broadcast(1.0 / 3));
+            DoubleVector tail = twoF.mul(z).fma(pz, fl.add(fl));
+            DoubleVector jHi = u.broadcast(0.0).blend(LOG_LN2_HI, big);
+            DoubleVector jLo = u.broadcast(0.0).blend(LOG_LN2_LO, big);
+            // hi = jHi + 2f with its error (|jHi| ≥ |2f| when j = 1; exact when j = 0)
+            DoubleVector hi = jHi.add(twoF);
+            DoubleVector lo = jHi.sub(hi).add(twoF).add(jLo).add(tail);
+            // m + hi (two-sum) + lo
+            DoubleVector sum = m.add(hi);
+            DoubleVector bb = sum.sub(m);
+            DoubleVector err = m.sub(sum.sub(bb)).add(hi.sub(bb));
+            DoubleVector res = sum.add(err.add(lo)).mul(sign);
+            if (xs.compare(VectorOperators.GE, MIN_X).and(xs.compare(VectorOperators.LE, Double.MAX_VALUE)).allTrue()) {
+                res.intoArray(y, yOff + i);
+            } else if (sign > 0) {
+                ScalarKernels.INSTANCE.softplus(x, xOff + i, y, yOff + i, step);
+            } else {
+                ScalarKernels.INSTANCE.logSigmoid(x, xOff + i, y, yOff + i, step);
+            }
+        }
+        return i;
     }
 
     /**
      * softplus for the float kernels: max(x, 0) + j·ln2 + 2f + 2f·z·P(z) without the error
-     * compensation of {@link #addLog1p} (a few double roundings, far inside the Ziv margin);
+     * compensation of {@link #softplusLoop} (a few double roundings, far inside the Ziv margin);
      * x ≥ −708, finite.
      */
     private static DoubleVector softplusShort(DoubleVector x) {
         DoubleVector v = x.abs().neg().max(MIN_X);
         DoubleVector kf = v.fma(LOG2E, SHIFTER);
         DoubleVector k = kf.sub(SHIFTER);
-        DoubleVector u = scale(expm1PolyShort(k.fma(k.broadcast(-LN2_HI), v)).add(1.0), kf);
+        DoubleVector u = expm1PolyShort(k.fma(k.broadcast(-LN2_HI), v)).add(1.0).reinterpretAsLongs().add(kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
         VectorMask<Double> big = u.compare(VectorOperators.GT, 0.5);
         DoubleVector f = u.sub(u.broadcast(0.0).blend(1.0, big)).div(u.add(u.broadcast(2.0).blend(3.0, big)));
         DoubleVector z = f.mul(f);
@@ -473,7 +467,7 @@ final class PanamaKernels implements KernelSupport {
         int step = d.length();
         for (int bound = d.loopBound(n); i < bound; i += step) {
             DoubleVector xv = DoubleVector.fromArray(d, x, xOff + i);
-            DoubleVector res = sigmoidDerivativeBody(xv, false);
+            DoubleVector res = sigmoidDerivativeBody(xv);
             if (xv.abs().compare(VectorOperators.LE, -MIN_X).allTrue()) {
                 res.intoArray(y, yOff + i);
             } else {
@@ -488,8 +482,11 @@ final class PanamaKernels implements KernelSupport {
         int step = fh.length();
         for (int bound = fh.loopBound(n); i < bound; i += step) {
             DoubleVector xv = (DoubleVector) FloatVector.fromArray(fh, x, xOff + i).convertShape(VectorOperators.F2D, d, 0);
-            DoubleVector res = decidable(xv.abs().neg(), MIN_X_FLOAT, sigmoidDerivativeShort(xv));
-            if (!nearFloatMidpoint(res)) {
+            DoubleVector res = sigmoidDerivativeShort(xv);
+            VectorMask<Double> undecided = xv.abs().neg().compare(VectorOperators.LT, MIN_X_FLOAT);
+            // written out (see ZIV_MARGIN): helper calls this late in the method are not inlined
+            if (!undecided.anyTrue() && !res.reinterpretAsLongs().and(0x1FFFFFFFL).sub(0x10000000L - ZIV_MARGIN)
+                    .compare(VectorOperators.ULT, 2 * ZIV_MARGIN).anyTrue()) {
                 ((FloatVector) res.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
             } else {
                 ScalarKernels.INSTANCE.sigmoidDerivative(x, xOff + i, y, yOff + i, step);
@@ -503,7 +500,7 @@ final class PanamaKernels implements KernelSupport {
         int step = d.length();
         for (int bound = d.loopBound(n); i < bound; i += step) {
             DoubleVector xv = DoubleVector.fromArray(d, x, xOff + i);
-            DoubleVector res = siluBody(xv, false);
+            DoubleVector res = siluBody(xv);
             // fallback also for 0 < |x| < 2^-1000: x·σ(x) ≈ x/2 is subnormal there
             if (xv.compare(VectorOperators.GE, MIN_X).and(xv.abs().compare(VectorOperators.LT, 0x1p-1000).not()).allTrue()) {
                 res.intoArray(y, yOff + i);
@@ -519,8 +516,11 @@ final class PanamaKernels implements KernelSupport {
         int step = fh.length();
         for (int bound = fh.loopBound(n); i < bound; i += step) {
             DoubleVector xv = (DoubleVector) FloatVector.fromArray(fh, x, xOff + i).convertShape(VectorOperators.F2D, d, 0);
-            DoubleVector res = decidable(xv, xv.compare(VectorOperators.LT, MIN_X_FLOAT).or(xv.abs().compare(VectorOperators.LT, 0x1p-100)), siluShort(xv));
-            if (!nearFloatMidpoint(res)) {
+            DoubleVector res = siluShort(xv);
+            VectorMask<Double> undecided = xv.compare(VectorOperators.LT, MIN_X_FLOAT).or(xv.abs().compare(VectorOperators.LT, 0x1p-100)).or(xv.compare(VectorOperators.NE, xv));
+            // written out (see ZIV_MARGIN): helper calls this late in the method are not inlined
+            if (!undecided.anyTrue() && !res.reinterpretAsLongs().and(0x1FFFFFFFL).sub(0x10000000L - ZIV_MARGIN)
+                    .compare(VectorOperators.ULT, 2 * ZIV_MARGIN).anyTrue()) {
                 ((FloatVector) res.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
             } else {
                 ScalarKernels.INSTANCE.silu(x, xOff + i, y, yOff + i, step);
@@ -534,7 +534,7 @@ final class PanamaKernels implements KernelSupport {
         int step = d.length();
         for (int bound = d.loopBound(n); i < bound; i += step) {
             DoubleVector xv = DoubleVector.fromArray(d, x, xOff + i);
-            DoubleVector res = tanhBody(xv, false);
+            DoubleVector res = tanhBody(xv);
             if (xv.compare(VectorOperators.EQ, xv).allTrue()) {
                 res.intoArray(y, yOff + i);
             } else {
@@ -549,8 +549,11 @@ final class PanamaKernels implements KernelSupport {
         int step = fh.length();
         for (int bound = fh.loopBound(n); i < bound; i += step) {
             DoubleVector xv = (DoubleVector) FloatVector.fromArray(fh, x, xOff + i).convertShape(VectorOperators.F2D, d, 0);
-            DoubleVector res = decidable(xv.abs(), 0x1p-100, tanhBody(xv, true));
-            if (!nearFloatMidpoint(res)) {
+            DoubleVector res = tanhShort(xv);
+            VectorMask<Double> undecided = xv.abs().compare(VectorOperators.LT, 0x1p-100);
+            // written out (see ZIV_MARGIN): helper calls this late in the method are not inlined
+            if (!undecided.anyTrue() && !res.reinterpretAsLongs().and(0x1FFFFFFFL).sub(0x10000000L - ZIV_MARGIN)
+                    .compare(VectorOperators.ULT, 2 * ZIV_MARGIN).anyTrue()) {
                 ((FloatVector) res.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
             } else {
                 ScalarKernels.INSTANCE.tanh(x, xOff + i, y, yOff + i, step);
@@ -560,17 +563,7 @@ final class PanamaKernels implements KernelSupport {
     }
 
     @Override public void softplus(double[] x, int xOff, double[] y, int yOff, int n) {
-        int i = 0;
-        int step = d.length();
-        for (int bound = d.loopBound(n); i < bound; i += step) {
-            DoubleVector xv = DoubleVector.fromArray(d, x, xOff + i);
-            DoubleVector res = softplusBody(xv);
-            if (xv.compare(VectorOperators.GE, MIN_X).and(xv.compare(VectorOperators.LE, Double.MAX_VALUE)).allTrue()) {
-                res.intoArray(y, yOff + i);
-            } else {
-                ScalarKernels.INSTANCE.softplus(x, xOff + i, y, yOff + i, step);
-            }
-        }
+        int i = softplusLoop(x, xOff, y, yOff, n, 1.0);
         ScalarKernels.INSTANCE.softplus(x, xOff + i, y, yOff + i, n - i);
     }
 
@@ -579,8 +572,11 @@ final class PanamaKernels implements KernelSupport {
         int step = fh.length();
         for (int bound = fh.loopBound(n); i < bound; i += step) {
             DoubleVector xv = (DoubleVector) FloatVector.fromArray(fh, x, xOff + i).convertShape(VectorOperators.F2D, d, 0);
-            DoubleVector res = decidable(xv, xv.compare(VectorOperators.LT, MIN_X_FLOAT).or(xv.compare(VectorOperators.GT, Double.MAX_VALUE)), softplusShort(xv));
-            if (!nearFloatMidpoint(res)) {
+            DoubleVector res = softplusShort(xv);
+            VectorMask<Double> undecided = xv.compare(VectorOperators.LT, MIN_X_FLOAT).or(xv.compare(VectorOperators.GT, Double.MAX_VALUE)).or(xv.compare(VectorOperators.NE, xv));
+            // written out (see ZIV_MARGIN): helper calls this late in the method are not inlined
+            if (!undecided.anyTrue() && !res.reinterpretAsLongs().and(0x1FFFFFFFL).sub(0x10000000L - ZIV_MARGIN)
+                    .compare(VectorOperators.ULT, 2 * ZIV_MARGIN).anyTrue()) {
                 ((FloatVector) res.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
             } else {
                 ScalarKernels.INSTANCE.softplus(x, xOff + i, y, yOff + i, step);
@@ -590,17 +586,7 @@ final class PanamaKernels implements KernelSupport {
     }
 
     @Override public void logSigmoid(double[] x, int xOff, double[] y, int yOff, int n) {
-        int i = 0;
-        int step = d.length();
-        for (int bound = d.loopBound(n); i < bound; i += step) {
-            DoubleVector xv = DoubleVector.fromArray(d, x, xOff + i);
-            DoubleVector res = softplusBody(xv.neg()).neg();
-            if (xv.compare(VectorOperators.LE, -MIN_X).and(xv.compare(VectorOperators.GE, -Double.MAX_VALUE)).allTrue()) {
-                res.intoArray(y, yOff + i);
-            } else {
-                ScalarKernels.INSTANCE.logSigmoid(x, xOff + i, y, yOff + i, step);
-            }
-        }
+        int i = softplusLoop(x, xOff, y, yOff, n, -1.0);
         ScalarKernels.INSTANCE.logSigmoid(x, xOff + i, y, yOff + i, n - i);
     }
 
@@ -609,8 +595,11 @@ final class PanamaKernels implements KernelSupport {
         int step = fh.length();
         for (int bound = fh.loopBound(n); i < bound; i += step) {
             DoubleVector xv = (DoubleVector) FloatVector.fromArray(fh, x, xOff + i).convertShape(VectorOperators.F2D, d, 0);
-            DoubleVector res = decidable(xv, xv.compare(VectorOperators.GT, -MIN_X_FLOAT).or(xv.compare(VectorOperators.LT, -Double.MAX_VALUE)), softplusShort(xv.neg()).neg());
-            if (!nearFloatMidpoint(res)) {
+            DoubleVector res = softplusShort(xv.neg()).neg();
+            VectorMask<Double> undecided = xv.compare(VectorOperators.GT, -MIN_X_FLOAT).or(xv.compare(VectorOperators.LT, -Double.MAX_VALUE)).or(xv.compare(VectorOperators.NE, xv));
+            // written out (see ZIV_MARGIN): helper calls this late in the method are not inlined
+            if (!undecided.anyTrue() && !res.reinterpretAsLongs().and(0x1FFFFFFFL).sub(0x10000000L - ZIV_MARGIN)
+                    .compare(VectorOperators.ULT, 2 * ZIV_MARGIN).anyTrue()) {
                 ((FloatVector) res.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
             } else {
                 ScalarKernels.INSTANCE.logSigmoid(x, xOff + i, y, yOff + i, step);
@@ -639,8 +628,11 @@ final class PanamaKernels implements KernelSupport {
         int step = fh.length();
         for (int bound = fh.loopBound(n); i < bound; i += step) {
             DoubleVector xv = (DoubleVector) FloatVector.fromArray(fh, x, xOff + i).convertShape(VectorOperators.F2D, d, 0);
-            DoubleVector res = decidable(xv, xv.compare(VectorOperators.LE, 0.0).or(xv.compare(VectorOperators.GE, 1.0)), logitBody(xv));
-            if (!nearFloatMidpoint(res)) {
+            DoubleVector res = logitBody(xv);
+            VectorMask<Double> undecided = xv.compare(VectorOperators.LE, 0.0).or(xv.compare(VectorOperators.GE, 1.0)).or(xv.compare(VectorOperators.NE, xv));
+            // written out (see ZIV_MARGIN): helper calls this late in the method are not inlined
+            if (!undecided.anyTrue() && !res.reinterpretAsLongs().and(0x1FFFFFFFL).sub(0x10000000L - ZIV_MARGIN)
+                    .compare(VectorOperators.ULT, 2 * ZIV_MARGIN).anyTrue()) {
                 ((FloatVector) res.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
             } else {
                 ScalarKernels.INSTANCE.logit(x, xOff + i, y, yOff + i, step);
@@ -655,7 +647,7 @@ final class PanamaKernels implements KernelSupport {
         int step = d.length();
         for (int bound = d.loopBound(n); i < bound; i += step) {
             DoubleVector xv = DoubleVector.fromArray(d, x, xOff + i);
-            DoubleVector res = sigmoidDerivativeBody(xv.add(xv), false).mul(4.0);
+            DoubleVector res = sigmoidDerivativeBody(xv.add(xv)).mul(4.0);
             if (xv.abs().compare(VectorOperators.LE, -MIN_X / 2).allTrue()) {
                 res.intoArray(y, yOff + i);
             } else {
@@ -670,8 +662,11 @@ final class PanamaKernels implements KernelSupport {
         int step = fh.length();
         for (int bound = fh.loopBound(n); i < bound; i += step) {
             DoubleVector xv = (DoubleVector) FloatVector.fromArray(fh, x, xOff + i).convertShape(VectorOperators.F2D, d, 0);
-            DoubleVector res = decidable(xv, xv.abs().compare(VectorOperators.GT, -MIN_X_FLOAT / 2), sigmoidDerivativeBody(xv.add(xv), true).mul(4.0));
-            if (!nearFloatMidpoint(res)) {
+            DoubleVector res = sigmoidDerivativeShort(xv.add(xv)).mul(4.0);
+            VectorMask<Double> undecided = xv.abs().compare(VectorOperators.GT, -MIN_X_FLOAT / 2).or(xv.compare(VectorOperators.NE, xv));
+            // written out (see ZIV_MARGIN): helper calls this late in the method are not inlined
+            if (!undecided.anyTrue() && !res.reinterpretAsLongs().and(0x1FFFFFFFL).sub(0x10000000L - ZIV_MARGIN)
+                    .compare(VectorOperators.ULT, 2 * ZIV_MARGIN).anyTrue()) {
                 ((FloatVector) res.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
             } else {
                 ScalarKernels.INSTANCE.tanhDerivative(x, xOff + i, y, yOff + i, step);
