@@ -1,12 +1,7 @@
 package org.sigmoid4j.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -284,7 +279,7 @@ final class BenchKernelsCommand implements Callable<Integer> {
 
     // ---------------------------------------------------------------------------------------
 
-    static final String PYTHON = "/usr/bin/python3";
+    static final String PYTHON = BenchSupport.PYTHON;
 
     /** The child process: prints one "impl precision n ns_per_element" line per measurement. */
     static final String PY_SCRIPT = """
@@ -340,7 +335,7 @@ final class BenchKernelsCommand implements Callable<Integer> {
 
     private List<Result> measurePython(PrintWriter err) {
         List<Result> rs = new ArrayList<>();
-        if (!Files.isExecutable(Path.of(PYTHON))) {
+        if (!BenchSupport.available(PYTHON)) {
             if (!json) err.println("\nkernels: " + PYTHON + " not found; skipping numpy / scipy / torch");
             return rs;
         }
@@ -348,23 +343,13 @@ final class BenchKernelsCommand implements Callable<Integer> {
             ProcessBuilder pb = new ProcessBuilder(PYTHON, "-c", PY_SCRIPT,
                     String.join(",", sizes.stream().map(String::valueOf).toList()), String.valueOf(batches),
                     String.valueOf(batchMs), String.valueOf(warmupMs), wall ? "wall" : "cpu");
-            for (String v : List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS")) {
-                pb.environment().put(v, "1");
-            }
-            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-            Process p = pb.start();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    String[] f = line.trim().split(" ");
-                    if (f.length == 4) {
-                        rs.add(new Result("sigmoid", f[1], Integer.parseInt(f[2]), f[0], Double.parseDouble(f[3])));
-                    }
+            BenchSupport.oneThread(pb.environment());
+            BenchSupport.run(pb, 10, TimeUnit.MINUTES, line -> {
+                String[] f = line.trim().split(" ");
+                if (f.length == 4) {
+                    rs.add(new Result("sigmoid", f[1], Integer.parseInt(f[2]), f[0], Double.parseDouble(f[3])));
                 }
-            }
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-            }
+            }, null);
             if (rs.isEmpty() && !json) {
                 err.println("\nkernels: numpy is not available to " + PYTHON + "; skipping the Python comparison");
             }

@@ -1,7 +1,6 @@
 package org.sigmoid4j.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -148,13 +147,13 @@ final class BenchLrCommand implements Callable<Integer> {
                 times[r] = (System.nanoTime() - a) / 1e9;
                 cpu[r] = (os.getProcessCpuTime() - c0) / 1e9;
             }
-            double med = cpuClock ? median(cpu) / t : median(times);
+            double med = cpuClock ? BenchSupport.median(cpu) / t : BenchSupport.median(times);
             Map<String, Object> rec = new LinkedHashMap<>();
             rec.put("n", n);
             rec.put("d", d);
             rec.put("threads", t);
             rec.put("sigmoid4j_seconds", med);
-            Double skSec = sk == null ? null : cpuClock ? median(toArray(sk.get("cpu"))) : (Double) sk.get("seconds");
+            Double skSec = sk == null ? null : cpuClock ? BenchSupport.median(toArray(sk.get("cpu"))) : (Double) sk.get("seconds");
             rec.put("sklearn_seconds", skSec);
             rec.put("ratio", skSec == null ? null : med / skSec);
             rec.put("sigmoid4j_objective", m.report().objective());
@@ -200,13 +199,6 @@ final class BenchLrCommand implements Callable<Integer> {
         err.flush();
     }
 
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int k = s.length;
-        return k % 2 == 1 ? s[k / 2] : 0.5 * (s[k / 2 - 1] + s[k / 2]);
-    }
-
     /** Rows in blocks of 4096, block b drawn from SplittableRandom(seed ⊕ mix(b)): independent of threads. */
     static double[][] generate(int n, int d, long seed) {
         double[] w = new double[d];
@@ -235,56 +227,30 @@ final class BenchLrCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> runSklearn(double[] x, double[] y, int n, int d, PrintWriter err) throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of(python))) {
+        if (!BenchSupport.available(python)) {
             info(err, python + " not found; scikit-learn skipped");
             return null;
         }
-        Path dir = Files.createTempDirectory("sigmoid4j-bench-lr");
-        try {
+        try (BenchSupport.TempDir dir = BenchSupport.TempDir.create("sigmoid4j-bench-lr")) {
             writeDoubles(dir.resolve("x.f64"), x);
             writeDoubles(dir.resolve("y.f64"), y);
             Path script = dir.resolve("fit.py");
             Files.writeString(script, SCRIPT, StandardCharsets.UTF_8);
-            ProcessBuilder pb = new ProcessBuilder(python, script.toString(), dir.toString(), Integer.toString(n),
+            ProcessBuilder pb = new ProcessBuilder(python, script.toString(), dir.path().toString(), Integer.toString(n),
                     Integer.toString(d), Integer.toString(repeats));
-            Map<String, String> env = pb.environment();
-            for (String k : new String[] {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"}) {
-                env.put(k, "1");
-            }
-            // machine-specific OpenBLAS overrides would make the reference slower than it is elsewhere
-            env.remove("OPENBLAS_CORETYPE");
-            env.remove("OPENBLAS_L2_SIZE");
-            Path errFile = dir.resolve("stderr.txt");
-            pb.redirectError(errFile.toFile());
-            Process p = pb.start();
-            byte[] stdout;
-            try (InputStream o = p.getInputStream()) {
-                stdout = o.readAllBytes();
-            }
-            if (!p.waitFor(1, TimeUnit.HOURS) || p.exitValue() != 0) {
-                String msg = Files.readString(errFile, StandardCharsets.UTF_8).strip();
-                info(err, "scikit-learn run failed (" + (msg.isEmpty() ? "exit " + p.exitValue() : lastLine(msg)) + "); skipped");
+            BenchSupport.oneThread(pb.environment());
+            StringBuilder stdout = new StringBuilder();
+            BenchSupport.Outcome o = BenchSupport.run(pb, 1, TimeUnit.HOURS, line -> stdout.append(line).append('\n'), dir::child);
+            if (!o.ok()) {
+                info(err, "scikit-learn run failed (" + o.reason() + "); skipped");
                 return null;
             }
-            String text = new String(stdout, StandardCharsets.UTF_8).strip();
             @SuppressWarnings("unchecked")
-            Map<String, Object> res = (Map<String, Object>) Json.parse(lastLine(text));
+            Map<String, Object> res = (Map<String, Object>) Json.parse(BenchSupport.lastLine(stdout.toString()));
             info(err, "scikit-learn " + res.get("version") + ": times " + res.get("times") + ", CPU times " + res.get("cpu")
                     + ", n_iter " + res.get("n_iter"));
             return res;
-        } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
         }
-    }
-
-    private static String lastLine(String s) {
-        int i = s.lastIndexOf('\n');
-        return i < 0 ? s : s.substring(i + 1);
     }
 
     private static void writeDoubles(Path file, double[] v) throws IOException {

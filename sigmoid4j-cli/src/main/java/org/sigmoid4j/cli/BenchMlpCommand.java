@@ -1,13 +1,10 @@
 package org.sigmoid4j.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -185,12 +182,10 @@ final class BenchMlpCommand implements Callable<Integer> {
     }
 
     private List<Map<String, Object>> runTorch(float[] x, int[] y, String blas, String clk) throws TorchUnavailable {
-        if (!Files.isExecutable(Path.of(python))) {
+        if (!BenchSupport.available(python)) {
             throw new TorchUnavailable(python + " not found");
         }
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("sigmoid4j-bench-mlp");
+        try (BenchSupport.TempDir dir = BenchSupport.TempDir.create("sigmoid4j-bench-mlp")) {
             Path script = dir.resolve("bench_mlp_torch.py");
             try (InputStream in = BenchMlpCommand.class.getResourceAsStream("bench_mlp_torch.py")) {
                 if (in == null) throw new TorchUnavailable("the PyTorch script is missing from the jar");
@@ -203,7 +198,7 @@ final class BenchMlpCommand implements Callable<Integer> {
             Files.write(data, buf.array());
             ProcessBuilder pb = new ProcessBuilder(python, script.toString(), data.toString(),
                     Integer.toString(samples), Integer.toString(warmup), Integer.toString(repeats), clk);
-            pb.environment().put("OMP_NUM_THREADS", "1");
+            BenchSupport.oneThread(pb.environment());
             if (blas.equals("reference")) {
                 if (!Files.isDirectory(Path.of(REFERENCE_BLAS_DIR))) {
                     throw new TorchUnavailable("--torch-blas reference, but " + REFERENCE_BLAS_DIR + " does not exist (apt-get install libblas3)");
@@ -211,39 +206,22 @@ final class BenchMlpCommand implements Callable<Integer> {
                 String old = pb.environment().get("LD_LIBRARY_PATH");
                 pb.environment().put("LD_LIBRARY_PATH", REFERENCE_BLAS_DIR + (old == null || old.isEmpty() ? "" : ":" + old));
             }
-            pb.redirectErrorStream(false);
-            Process proc = pb.start();
-            proc.getOutputStream().close();
-            StringBuilder errText = new StringBuilder();
-            Thread errReader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getErrorStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) errText.append(line).append('\n');
-                } catch (IOException ignored) {
-                    // the process died; its exit code tells
-                }
-            });
-            errReader.start();
             List<Map<String, Object>> records = new ArrayList<>();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (!line.startsWith("{")) continue;
-                    Map<?, ?> m = (Map<?, ?>) Json.parse(line);
-                    records.add(record("torch", String.valueOf(m.get("precision")), ((Number) m.get("batch")).intValue(),
-                            ((Number) m.get("samples_per_second")).doubleValue()));
-                    torchBlasNote = "torch " + m.get("torch") + ", " + m.get("blas");
-                }
-            }
-            if (!proc.waitFor(30, TimeUnit.MINUTES)) {
-                proc.destroyForcibly();
+            BenchSupport.Outcome o = BenchSupport.run(pb, 30, TimeUnit.MINUTES, line -> {
+                if (!line.startsWith("{")) return;
+                Map<?, ?> m = (Map<?, ?>) Json.parse(line);
+                records.add(record("torch", String.valueOf(m.get("precision")), ((Number) m.get("batch")).intValue(),
+                        ((Number) m.get("samples_per_second")).doubleValue()));
+                torchBlasNote = "torch " + m.get("torch") + ", " + m.get("blas");
+            }, dir::child);
+            if (o.timedOut()) {
                 throw new TorchUnavailable("the PyTorch run did not finish");
             }
-            errReader.join();
-            if (proc.exitValue() != 0) {
-                String e = errText.toString();
-                if (e.contains("No module named 'torch'") || e.contains("No module named 'numpy'")) {
+            if (!o.ok()) {
+                if (o.missingModule("torch") || o.missingModule("numpy")) {
                     throw new TorchUnavailable(python + " has no torch (apt-get install python3-torch)");
                 }
-                throw new TorchUnavailable("the PyTorch run failed (exit " + proc.exitValue() + "): " + lastLine(e));
+                throw new TorchUnavailable("the PyTorch run failed (exit " + o.exitCode() + "): " + BenchSupport.lastLine(o.stderr()));
             }
             return records;
         } catch (IOException e) {
@@ -251,22 +229,6 @@ final class BenchMlpCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TorchUnavailable("interrupted");
-        } finally {
-            if (dir != null) deleteQuietly(dir);
-        }
-    }
-
-    private static String lastLine(String s) {
-        String[] lines = s.strip().split("\n");
-        return lines.length == 0 ? "" : lines[lines.length - 1];
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) Files.deleteIfExists(p);
-            Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-            // a temp directory left behind is harmless
         }
     }
 }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicReference;
 import org.sigmoid4j.data.CsvReader;
 import org.sigmoid4j.data.Table;
 import picocli.CommandLine.Command;
@@ -103,10 +103,8 @@ final class CsvBenchCommand implements Callable<Integer> {
         if (rows < 1 || cols < 1 || repeats < 1) {
             throw new UsageException("--rows, --cols and --repeats must be at least 1");
         }
-        Path tmp = Files.createTempDirectory("sigmoid4j-bench-csv");
-        Thread cleanup = new Thread(() -> deleteTree(tmp));
-        Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C: the 2 GB file must not stay behind
-        try {
+        // deleted also on Ctrl-C: the 2 GB file must not stay behind
+        try (BenchSupport.TempDir tmp = BenchSupport.TempDir.create("sigmoid4j-bench-csv")) {
             Path file = tmp.resolve("bench.csv");
             generate(file);
             long bytes = Files.size(file);
@@ -131,7 +129,7 @@ final class CsvBenchCommand implements Callable<Integer> {
                 t = null;
                 System.gc();
                 if (pandasOk) {
-                    Pandas one = runPandas(file);
+                    Pandas one = runPandas(file, tmp);
                     pandasOk = one != null;
                     pandas = one == null ? null : pandas == null ? one : pandas.plus(one);
                 }
@@ -142,10 +140,10 @@ final class CsvBenchCommand implements Callable<Integer> {
             result.put("cols", cols);
             result.put("bytes", bytes);
             result.put("repeats", repeats);
-            double med = median(ours);
+            double med = BenchSupport.median(ours);
             result.put("sigmoid4j_seconds", med);
-            Double pd = pandas == null ? null : median(pandas.times.get("default"));
-            Double pdExact = pandas == null || !roundTrip ? null : median(pandas.times.get("round_trip"));
+            Double pd = pandas == null ? null : BenchSupport.median(pandas.times.get("default"));
+            Double pdExact = pandas == null || !roundTrip ? null : BenchSupport.median(pandas.times.get("round_trip"));
             result.put("pandas_seconds", pd);
             result.put("ratio", pandas == null ? null : pd / med);
             result.put("pandas_round_trip_seconds", pdExact);
@@ -178,27 +176,6 @@ final class CsvBenchCommand implements Callable<Integer> {
             }
             o.flush();
             return ExitCodes.OK;
-        } finally {
-            if (child != null) {
-                child.destroyForcibly();
-            }
-            deleteTree(tmp);
-            Runtime.getRuntime().removeShutdownHook(cleanup);
-        }
-    }
-
-    private volatile Process child;
-
-    private void deleteTree(Path tmp) {
-        if (child != null) {
-            child.destroyForcibly();
-        }
-        try (Stream<Path> s = Files.walk(tmp)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // already gone, or not ours to delete
         }
     }
 
@@ -240,8 +217,8 @@ final class CsvBenchCommand implements Callable<Integer> {
         }
     }
 
-    private Pandas runPandas(Path file) throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of(python))) {
+    private Pandas runPandas(Path file, BenchSupport.TempDir tmp) throws IOException, InterruptedException {
+        if (!BenchSupport.available(python)) {
             msg.warn(python + " not found: pandas is not measured");
             return null;
         }
@@ -253,38 +230,41 @@ final class CsvBenchCommand implements Callable<Integer> {
         if (roundTrip) {
             cmd.add("round_trip");
         }
-        Process proc = new ProcessBuilder(cmd).redirectErrorStream(false).start();
-        child = proc;
         Map<String, List<Double>> times = new LinkedHashMap<>();
-        Map<String, Object> done = null;
-        try (var out = proc.inputReader(StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                Map<String, Object> m = JSON.std.mapFrom(line);
+        AtomicReference<Map<String, Object>> done = new AtomicReference<>();
+        BenchSupport.Outcome o;
+        try {
+            o = BenchSupport.run(new ProcessBuilder(cmd), 10, TimeUnit.MINUTES, line -> {
+                Map<String, Object> m;
+                try {
+                    m = JSON.std.mapFrom(line);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
                 if (m.containsKey("seconds")) {
                     List<Double> t = times.computeIfAbsent((String) m.get("mode"), k -> new ArrayList<>());
                     t.add(((Number) m.get("seconds")).doubleValue());
                     msg.info(String.format(Locale.ROOT, "pandas (%s): %.3f s", m.get("mode"), t.getLast()));
                 } else {
-                    done = m;
+                    done.set(m);
                 }
-            }
+            }, tmp::child);
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // a line that is not JSON
         }
-        String err = new String(proc.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!proc.waitFor(10, TimeUnit.MINUTES) || proc.exitValue() != 0 || done == null) {
-            proc.destroyForcibly();
-            String why = err.contains("No module named 'pandas'") ? "pandas is not installed for " + python
-                    : "the pandas run failed: " + err.strip();
+        tmp.child(null);
+        if (!o.ok() || done.get() == null) {
+            String why = o.missingModule("pandas") ? "pandas is not installed for " + python
+                    : "the pandas run failed: " + o.stderr().strip();
             msg.warn(why + " (apt-get install python3-pandas)");
             return null;
         }
-        child = null;
         Map<String, double[][]> rowsRead = new LinkedHashMap<>();
-        for (var e : ((Map<?, ?>) done.get("rows")).entrySet()) {
+        for (var e : ((Map<?, ?>) done.get().get("rows")).entrySet()) {
             List<?> v = (List<?>) e.getValue();
             rowsRead.put((String) e.getKey(), new double[][] {doubles(v.get(0)), doubles(v.get(1))});
         }
-        return new Pandas(times, (String) done.get("version"), rowsRead);
+        return new Pandas(times, (String) done.get().get("version"), rowsRead);
     }
 
     private static boolean agree(Pandas p, String mode, double[] first, double[] last) {
@@ -294,11 +274,5 @@ final class CsvBenchCommand implements Callable<Integer> {
 
     private static double[] doubles(Object list) {
         return ((List<?>) list).stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
-    }
-
-    static double median(List<Double> v) {
-        double[] s = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 }
