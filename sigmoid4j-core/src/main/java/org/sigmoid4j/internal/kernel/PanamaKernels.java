@@ -130,10 +130,16 @@ final class PanamaKernels implements KernelSupport {
             DoubleVector k = kf.sub(SHIFTER);
             DoubleVector r = k.fma(k.broadcast(-LN2_HI), xc);
             r = k.fma(k.broadcast(-LN2_LO), r);
-            DoubleVector g = r.fma(-G9, G8).fma(r, r.broadcast(-G7)).fma(r, r.broadcast(G6)).fma(r, r.broadcast(-G5))
-                    .fma(r, r.broadcast(G4)).fma(r, r.broadcast(-G3)).fma(r, r.broadcast(G2)).fma(r, r.broadcast(-G1))
-                    .fma(r, r.broadcast(G0));
-            DoubleVector s = g.mul(r).fma(r, r.neg()).add(1.0);
+            // g(−r) by Estrin's scheme (5 dependent steps instead of Horner's 9: shorter latency)
+            DoubleVector r2 = r.mul(r);
+            DoubleVector r4 = r2.mul(r2);
+            DoubleVector a0 = r.fma(-G1, G0);
+            DoubleVector a1 = r.fma(-G3, G2);
+            DoubleVector a2 = r.fma(-G5, G4);
+            DoubleVector a3 = r.fma(-G7, G6);
+            DoubleVector a4 = r.fma(-G9, G8);
+            DoubleVector g = a3.fma(r2, a2).add(a4.mul(r4)).fma(r4, a1.fma(r2, a0));
+            DoubleVector s = g.fma(r2, r.neg()).add(1.0);
             LongVector kb = kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52);
             DoubleVector e = s.reinterpretAsLongs().sub(kb).reinterpretAsDoubles();
             DoubleVector res = xv.broadcast(1.0).div(e.add(1.0));
@@ -172,9 +178,9 @@ final class PanamaKernels implements KernelSupport {
             DoubleVector kf = xc.fma(LOG2E, SHIFTER);
             DoubleVector k = kf.sub(SHIFTER);
             DoubleVector r = k.fma(k.broadcast(-LN2_HI), xc);
-            DoubleVector g = r.fma(-H7, H6).fma(r, r.broadcast(-H5)).fma(r, r.broadcast(H4)).fma(r, r.broadcast(-H3))
-                    .fma(r, r.broadcast(H2)).fma(r, r.broadcast(-H1)).fma(r, r.broadcast(H0));
-            DoubleVector s = g.mul(r).fma(r, r.neg()).add(1.0);
+            DoubleVector r2 = r.mul(r);   // g(−r) by Estrin's scheme, as in the double kernel
+            DoubleVector g = r.fma(-H7, H6).fma(r2, r.fma(-H5, H4)).fma(r2.mul(r2), r.fma(-H3, H2).fma(r2, r.fma(-H1, H0)));
+            DoubleVector s = g.fma(r2, r.neg()).add(1.0);
             LongVector kb = kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52);
             DoubleVector e = s.reinterpretAsLongs().sub(kb).reinterpretAsDoubles();
             // lanes with x < −87 (subnormal float results) are marked undecided
