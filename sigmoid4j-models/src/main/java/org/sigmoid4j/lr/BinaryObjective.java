@@ -71,52 +71,18 @@ final class BinaryObjective extends Objective {
     @Override
     double evaluate(double[] t, double[] grad, double[] hess) {
         final int p = d + 1;
-        final int gCount = groups.count();
-        final double[] lossPart = new double[gCount];
-        final double[][] gradPart = grad != null ? new double[gCount][] : null;
-        final double[][] hessPart = hess != null ? new double[gCount][] : null;
-        groups.forEach(g -> {
-            double[] gp = grad != null ? new double[p] : null;
-            double[] hp = hess != null ? new double[p * p] : null;
-            lossPart[g] = pass(t, groups.start(g), groups.end(g), gp, hp);
-            if (gp != null) {
-                gradPart[g] = gp;
-            }
-            if (hp != null) {
-                hessPart[g] = hp;
-            }
-        });
-        double loss = 0;
-        for (int g = 0; g < gCount; g++) {
-            loss += lossPart[g];
-        }
+        double loss = groups.sumPasses(p, grad, hess, (from, to, gp, hp) -> pass(t, from, to, gp, hp));
         double pen = 0;
         for (int j = 1; j < p; j++) {
             pen += t[j] * t[j];
         }
         double f = c * loss + 0.5 * l2 * pen;
         if (grad != null) {
-            java.util.Arrays.fill(grad, 0);
-            for (int g = 0; g < gCount; g++) {
-                double[] gp = gradPart[g];
-                for (int j = 0; j < p; j++) {
-                    grad[j] += gp[j];
-                }
-            }
             for (int j = 0; j < p; j++) {
                 grad[j] = c * grad[j] + (j > 0 ? l2 * t[j] : 0);
             }
         }
         if (hess != null) {
-            java.util.Arrays.fill(hess, 0);
-            for (int g = 0; g < gCount; g++) {
-                double[] hp = hessPart[g];
-                for (int j = 0; j < p; j++) {
-                    for (int k = j; k < p; k++) {
-                        hess[j * p + k] += hp[j * p + k];
-                    }
-                }
-            }
             for (int j = 0; j < p; j++) {
                 for (int k = j; k < p; k++) {
                     double v = c * hess[j * p + k] + (j == k && j > 0 ? l2 : 0);

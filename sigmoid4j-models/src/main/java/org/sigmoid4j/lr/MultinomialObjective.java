@@ -73,54 +73,22 @@ final class MultinomialObjective extends Objective {
     double evaluate(double[] t, double[] grad, double[] hess) {
         final int p = d + 1;
         final int dim = k * p;
-        final int gCount = groups.count();
-        final double[] lossPart = new double[gCount];
-        final double[][] gradPart = grad != null ? new double[gCount][] : null;
-        final double[][] hessPart = hess != null ? new double[gCount][] : null;
-        groups.forEach(g -> {
-            double[] gp = grad != null ? new double[dim] : null;
-            double[] hp = hess != null ? new double[dim * dim] : null;
-            lossPart[g] = pass(t, groups.start(g), groups.end(g), gp, hp);
-            if (gp != null) {
-                gradPart[g] = gp;
-            }
-            if (hp != null) {
-                hessPart[g] = hp;
-            }
-        });
-        double loss = 0;
-        for (int g = 0; g < gCount; g++) {
-            loss += lossPart[g];
-        }
+        double loss = groups.sumPasses(dim, grad, hess, (from, to, gp, hp) -> pass(t, from, to, gp, hp));
         double pen = 0;
         for (int j = 0; j < dim; j++) {
             if (penalised(j)) {
                 pen += t[j] * t[j];
             }
         }
-        double f = c * loss + 0.5 * l2 * pen + gauge(t, grad, hess);
+        double[] gauge = grad != null ? new double[dim] : null;
+        double[] gaugeH = hess != null ? new double[dim * dim] : null;
+        double f = c * loss + 0.5 * l2 * pen + gauge(t, gauge, gaugeH);
         if (grad != null) {
-            double[] gauge = grad.clone();
-            Arrays.fill(grad, 0);
-            for (int g = 0; g < gCount; g++) {
-                double[] gp = gradPart[g];
-                for (int j = 0; j < dim; j++) {
-                    grad[j] += gp[j];
-                }
-            }
             for (int j = 0; j < dim; j++) {
                 grad[j] = c * grad[j] + (penalised(j) ? l2 * t[j] : 0) + gauge[j];
             }
         }
         if (hess != null) {
-            double[] gaugeH = hess.clone();
-            Arrays.fill(hess, 0);
-            for (int g = 0; g < gCount; g++) {
-                double[] hp = hessPart[g];
-                for (int i = 0; i < dim * dim; i++) {
-                    hess[i] += hp[i];
-                }
-            }
             for (int i = 0; i < dim; i++) {
                 for (int j = i; j < dim; j++) {
                     double v = c * hess[i * dim + j] + (i == j && penalised(i) ? l2 : 0) + gaugeH[i * dim + j];

@@ -104,6 +104,60 @@ final class RowGroups implements AutoCloseable {
         }
     }
 
+    /** A pass over the rows [from, to): returns its loss, adds its gradient and Hessian into gp, hp. */
+    @FunctionalInterface
+    interface Pass {
+        double run(int from, int to, double[] gp, double[] hp);
+    }
+
+    /**
+     * Runs {@code pass} on every group (on all threads, each into its own partial arrays) and adds
+     * the partial results in group order, so the sums do not depend on the thread count. Returns
+     * the summed loss; overwrites {@code grad} (when not null) with the summed gradient and the
+     * upper triangle of {@code hess} (dim × dim, when not null) with the summed Hessian.
+     */
+    double sumPasses(int dim, double[] grad, double[] hess, Pass pass) {
+        final double[] lossPart = new double[groups];
+        final double[][] gradPart = grad != null ? new double[groups][] : null;
+        final double[][] hessPart = hess != null ? new double[groups][] : null;
+        forEach(g -> {
+            double[] gp = grad != null ? new double[dim] : null;
+            double[] hp = hess != null ? new double[dim * dim] : null;
+            lossPart[g] = pass.run(start(g), end(g), gp, hp);
+            if (gp != null) {
+                gradPart[g] = gp;
+            }
+            if (hp != null) {
+                hessPart[g] = hp;
+            }
+        });
+        double loss = 0;
+        for (int g = 0; g < groups; g++) {
+            loss += lossPart[g];
+        }
+        if (grad != null) {
+            java.util.Arrays.fill(grad, 0);
+            for (int g = 0; g < groups; g++) {
+                double[] gp = gradPart[g];
+                for (int j = 0; j < dim; j++) {
+                    grad[j] += gp[j];
+                }
+            }
+        }
+        if (hess != null) {
+            java.util.Arrays.fill(hess, 0);
+            for (int g = 0; g < groups; g++) {
+                double[] hp = hessPart[g];
+                for (int i = 0; i < dim; i++) {
+                    for (int j = i; j < dim; j++) {
+                        hess[i * dim + j] += hp[i * dim + j];
+                    }
+                }
+            }
+        }
+        return loss;
+    }
+
     @Override
     public void close() {
         if (pool != null) {
