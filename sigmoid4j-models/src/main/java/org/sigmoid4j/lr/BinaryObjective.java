@@ -64,12 +64,7 @@ final class BinaryObjective extends Objective {
     }
 
     @Override
-    double evaluate(double[] t, double[] grad) {
-        return evaluate(t, grad, null);
-    }
-
-    @Override
-    double evaluate(double[] t, double[] grad, double[] hess) {
+    double compute(double[] t, double[] grad, double[] hess) {
         final int p = d + 1;
         double loss = groups.sumPasses(p, grad, hess, (from, to, gp, hp) -> pass(t, from, to, gp, hp));
         double pen = 0;

@@ -276,6 +276,7 @@ public final class LogisticRegression {
         double deviance;
         double[] se = null;
         try (BinaryObjective obj = new BinaryObjective(xs, n, d, yy, s, c, penalty.l2Weight(), penalty.l1Weight(), threads)) {
+            obj.checkDataOnFirstEvaluation(() -> requireFinite(x, n, d));
             r = run(obj, chosen, tol, new double[d + 1]);
             addConvergenceWarning(warnings, chosen, r, tol);
             deviance = 2 * lossPart(r, penalty, c);
@@ -351,6 +352,7 @@ public final class LogisticRegression {
         SolverResult r;
         try (MultinomialObjective obj = new MultinomialObjective(xs, n, d, y, classes, s, c, penalty.l2Weight(),
                 penalty.l1Weight(), threads)) {
+            obj.checkDataOnFirstEvaluation(() -> requireFinite(x, n, d));
             r = run(obj, chosen, tol, new double[classes * p]);
         }
         addConvergenceWarning(warnings, chosen, r, tol);
@@ -440,6 +442,10 @@ public final class LogisticRegression {
         if (x == null || x.length < (long) n * d) {
             throw new IllegalArgumentException("x must hold " + n + " × " + d + " values");
         }
+    }
+
+    /** Throws naming the first non-finite value of x (run only when the first evaluation is not finite). */
+    private static void requireFinite(double[] x, int n, int d) {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
                 double v = x[i * d + j];

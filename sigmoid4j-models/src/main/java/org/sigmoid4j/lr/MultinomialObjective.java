@@ -65,12 +65,7 @@ final class MultinomialObjective extends Objective {
     }
 
     @Override
-    double evaluate(double[] t, double[] grad) {
-        return evaluate(t, grad, null);
-    }
-
-    @Override
-    double evaluate(double[] t, double[] grad, double[] hess) {
+    double compute(double[] t, double[] grad, double[] hess) {
         final int p = d + 1;
         final int dim = k * p;
         double loss = groups.sumPasses(dim, grad, hess, (from, to, gp, hp) -> pass(t, from, to, gp, hp));

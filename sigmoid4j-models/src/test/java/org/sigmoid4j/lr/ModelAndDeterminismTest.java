@@ -150,4 +150,39 @@ class ModelAndDeterminismTest {
         assertThrows(IllegalArgumentException.class, () -> LogisticRegression.builder().penalty(Penalty.l1(1))
                 .solver(Solver.NEWTON).build().fit(new double[] {0, 1}, 2, 1, new double[] {0, 1}, null));
     }
+    /**
+     * The data are validated through the first evaluation, not a separate pass: every solver,
+     * binary and multinomial, with and without standardisation, must still refuse a NaN or an
+     * infinity anywhere and name its row and feature.
+     */
+    @Test
+    void nonFiniteFeaturesAreNamedByEverySolver() {
+        int n = 40, d = 3;
+        SplittableRandom rnd = new SplittableRandom(5);
+        double[] y = new double[n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 3;
+            y[i] = i % 2;
+        }
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            for (Solver solver : new Solver[] {Solver.NEWTON, Solver.LBFGS, Solver.GD, Solver.SGD}) {
+                for (boolean standardize : new boolean[] {false, true}) {
+                    double[] x = new double[n * d];
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] = rnd.nextGaussian();
+                    }
+                    x[17 * d + 2] = bad; // row 18, feature 3
+                    LogisticRegression lr = LogisticRegression.builder().penalty(Penalty.l2(1)).solver(solver)
+                            .standardize(standardize).maxIterations(50).build();
+                    String what = bad + " " + solver + " standardize=" + standardize;
+                    String binary = assertThrows(IllegalArgumentException.class, () -> lr.fit(x, n, d, y, null), what).getMessage();
+                    assertTrue(binary.contains("row 18") && binary.contains("feature 3"), what + ": " + binary);
+                    String multi = assertThrows(IllegalArgumentException.class,
+                            () -> lr.fitMultinomial(x, n, d, labels, 3, null), what).getMessage();
+                    assertTrue(multi.contains("row 18") && multi.contains("feature 3"), what + ": " + multi);
+                }
+            }
+        }
+    }
 }
