@@ -25,7 +25,8 @@ class KernelCrossCheckTest {
     static final int[] SIZES = {0, 1, 2, 3, 4, 7, 8, 13, 16, 31, 33, 64, 100, 257, 1023, 4098};
     static final double[] BOUNDARY = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-300, -1e-300, 36, -36, 37, -37,
         709, -709, 745, -745, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 0.5, 1.0, 1 - 0x1p-53,
-        87.5, -87.5, 88.8, -88.8, 103.9, -103.9, 17, -17, 1e-8, -1e-8, Double.MAX_VALUE, -Double.MAX_VALUE};
+        87.5, -87.5, 88.8, -88.8, 103.9, -103.9, 17, -17, 1e-8, -1e-8, Double.MAX_VALUE, -Double.MAX_VALUE,
+        708, -708, 708.5, -708.5, -87, -86.9};
     static final long DOUBLE_ULPS = 2;
 
     interface BulkD { void apply(KernelSupport k, double[] x, int xOff, double[] y, int yOff, int n); }
