@@ -123,8 +123,9 @@ final class BenchLrCommand implements Callable<Integer> {
         if (!noSklearn) {
             sk = runSklearn(x, y, n, d, err);
         }
-        // JIT warm-up on a slice, not timed: enough passes for C2 to compile every hot loop
-        int warm = Math.min(n, 100_000);
+        // JIT warm-up on a slice, not timed: enough passes for C2 to compile every hot loop, and
+        // enough rows (above SubsampleStart.MIN_ROWS = 200,000) to take the warm-start path too
+        int warm = Math.min(n, 250_000);
         double[] wx = Arrays.copyOf(x, warm * d);
         double[] wy = Arrays.copyOf(y, warm);
         for (int r = 0; r < 3; r++) {

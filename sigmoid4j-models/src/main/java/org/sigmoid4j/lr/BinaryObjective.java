@@ -65,8 +65,33 @@ final class BinaryObjective extends Objective {
 
     @Override
     double compute(double[] t, double[] grad, double[] hess) {
+        return compute(t, grad, hess, null);
+    }
+
+    /**
+     * F and its gradient at {@code t}, and in the same pass over the data the gradient at θ = 0
+     * (into {@code gradAtZero}): the reference norm of the relative stopping rule when a solver
+     * starts away from zero. At θ = 0 every margin is 0, so the loss gradient of row i there is
+     * sᵢ·(½ − yᵢ), known without a dot product.
+     */
+    double evaluateWithGradientAtZero(double[] t, double[] grad, double[] gradAtZero) {
+        return checked(compute(t, grad, null, gradAtZero), grad);
+    }
+
+    private double compute(double[] t, double[] grad, double[] hess, double[] gradAtZero) {
         final int p = d + 1;
-        double loss = groups.sumPasses(p, grad, hess, (from, to, gp, hp) -> pass(t, from, to, gp, hp));
+        double loss;
+        if (gradAtZero == null) {
+            loss = groups.sumPasses(p, grad, hess, (from, to, gp, hp) -> pass(t, from, to, gp, hp, false));
+        } else {
+            // both gradients in one buffer: [∇ at t | ∇ at 0]
+            double[] both = new double[2 * p];
+            loss = groups.sumPasses(2 * p, both, null, (from, to, gp, hp) -> pass(t, from, to, gp, hp, true));
+            System.arraycopy(both, 0, grad, 0, p);
+            for (int j = 0; j < p; j++) {
+                gradAtZero[j] = c * both[p + j]; // the L2 term vanishes at 0
+            }
+        }
         double pen = 0;
         for (int j = 1; j < p; j++) {
             pen += t[j] * t[j];
@@ -98,11 +123,12 @@ final class BinaryObjective extends Objective {
      * {@link org.sigmoid4j.math.Logistic#softplus} and {@link org.sigmoid4j.math.Logistic#sigmoid},
      * fused (and vectorised) so that this memory-bound pass pays for one exponential per row.
      */
-    private double pass(double[] t, int from, int to, double[] gp, double[] hp) {
+    private double pass(double[] t, int from, int to, double[] gp, double[] hp, boolean alsoAtZero) {
         final int p = d + 1;
         double[] m = new double[BLOCK];
         double[] sign = new double[BLOCK];
         double[] sg = gp != null ? new double[BLOCK] : null;
+        double[] sg0 = alsoAtZero ? new double[BLOCK] : null;
         double[] dd = hp != null ? new double[BLOCK] : null;
         double[] a = hp != null ? new double[4 * p] : null;
         double[] u4 = hp != null ? new double[4] : null;
@@ -124,6 +150,14 @@ final class BinaryObjective extends Objective {
                     gp[0] += sg[i];
                 }
                 K.accumulate(sg, 0, len, x, r0 * d, d, gp, 1);
+            }
+            if (alsoAtZero) {
+                for (int i = 0; i < len; i++) {
+                    // d loss/dz at z = 0: σ(0) − y = ½·sign, weighted
+                    sg0[i] = 0.5 * sign[i] * (s == null ? 1.0 : s[r0 + i]);
+                    gp[p] += sg0[i];
+                }
+                K.accumulate(sg0, 0, len, x, r0 * d, d, gp, p + 1);
             }
             if (hp != null) {
                 int q = 0;

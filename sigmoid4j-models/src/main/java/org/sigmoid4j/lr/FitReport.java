@@ -15,12 +15,23 @@ import java.util.List;
  * @param effectiveC          the C that was used (from λ when given in the λ form)
  * @param separation          the separation check's verdict (binary unpenalised fits)
  * @param warnings            plain-language warnings (non-convergence, separation, …); empty if none
+ * @param warmStartRows       rows of the subsample whose fit the solver started from
+ *                            ({@link LogisticRegression.Builder#subsampleStart}); 0 when it started at θ = 0.
+ *                            {@code iterations} counts the iterations on all rows only.
  */
 public record FitReport(Solver solver, int iterations, boolean converged, double gradientNorm,
                         double relativeGradientNorm, double tolerance, double objective, double effectiveC,
-                        Separation separation, List<String> warnings) {
+                        Separation separation, List<String> warnings, int warmStartRows) {
 
     public FitReport {
         warnings = List.copyOf(warnings);
+    }
+
+    /** A fit that started at θ = 0. */
+    public FitReport(Solver solver, int iterations, boolean converged, double gradientNorm,
+                     double relativeGradientNorm, double tolerance, double objective, double effectiveC,
+                     Separation separation, List<String> warnings) {
+        this(solver, iterations, converged, gradientNorm, relativeGradientNorm, tolerance, objective, effectiveC,
+                separation, warnings, 0);
     }
 }

@@ -332,6 +332,7 @@ public final class LogisticRegressionModel implements Classifier {
         fit.put("effective_C", report.effectiveC());
         fit.put("separation", report.separation().label());
         fit.put("warnings", new ArrayList<Object>(report.warnings()));
+        fit.put("warm_start_rows", report.warmStartRows());
         cfg.put("fit", fit);
         Map<String, double[]> arrays = new LinkedHashMap<>();
         arrays.put("coefficients", coef.clone());
@@ -423,7 +424,8 @@ public final class LogisticRegressionModel implements Classifier {
         }
         FitReport report = new FitReport(solver, intOf(fit, "iterations"), boolOf(fit, "converged"),
                 numOf(fit, "gradient_norm"), numOf(fit, "relative_gradient_norm"), numOf(fit, "tolerance"),
-                numOf(fit, "objective"), numOf(fit, "effective_C"), separation, warnings);
+                numOf(fit, "objective"), numOf(fit, "effective_C"), separation, warnings,
+                fit.containsKey("warm_start_rows") ? intOf(fit, "warm_start_rows") : 0); // absent in older files
         GlmSummary summary = null;
         if (!multinomial && cfg.get("summary") instanceof Map<?, ?> sm) {
             double[] se = array(state, "std_errors", d + 1, false);

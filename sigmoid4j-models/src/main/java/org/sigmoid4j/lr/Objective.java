@@ -62,7 +62,11 @@ abstract class Objective implements AutoCloseable {
 
     /** Smooth part of F, its gradient and its Hessian (dense, row-major, dim × dim). */
     final double evaluate(double[] t, double[] grad, double[] hess) {
-        double f = compute(t, grad, hess);
+        return checked(compute(t, grad, hess), grad);
+    }
+
+    /** Runs the pending data check (see {@link #checkDataOnFirstEvaluation}) on a first evaluation. */
+    final double checked(double f, double[] grad) {
         Runnable check = dataCheck;
         if (check != null) {
             dataCheck = null;

@@ -164,21 +164,69 @@ final class Solvers {
      * backtracking line search that keeps each coordinate in its orthant.
      */
     static SolverResult lbfgs(Objective obj, double[] t0, double tol, int maxIter, int m) {
+        return lbfgs(obj, t0, null, tol, maxIter, m, null);
+    }
+
+    /**
+     * L-BFGS curvature pairs (sⱼ, yⱼ), newest at {@code head − 1}: what one run leaves and another
+     * can start from (a warm start from a fit on a subsample, whose pairs approximate the full
+     * Hessian's curvature once its loss is scaled to the full weight).
+     */
+    static final class Memory {
+        final double[][] s;
+        final double[][] y;
+        final double[] rho;
+        int stored;
+        int head;
+
+        Memory(int m, int p) {
+            s = new double[m][p];
+            y = new double[m][p];
+            rho = new double[m];
+        }
+    }
+
+    /**
+     * Where a warm-started L-BFGS run begins: F and its gradient at the start point, already
+     * evaluated, and the norm the relative stopping rule divides by (the gradient norm at θ = 0,
+     * as for a cold start, so the tolerance means the same).
+     */
+    record Start(double f, double[] grad, double referenceNorm, Memory memory) {}
+
+    /**
+     * L-BFGS from {@code t0}; {@code start} (or null) supplies F, ∇F, the reference norm and
+     * curvature pairs there; {@code keep} (or null) receives the final pairs. Without an L1 term
+     * only when {@code start} is given.
+     */
+    static SolverResult lbfgs(Objective obj, double[] t0, Start start, double tol, int maxIter, int m, Memory keep) {
         int p = obj.dim();
         boolean owl = obj.l1 != 0;
+        if (start != null && owl) {
+            throw new IllegalArgumentException("a warm start needs a smooth objective (no L1 term)");
+        }
         double[] t = t0.clone();
         double[] g = new double[p];
         double[] pg = new double[p];
-        double f = obj.evaluate(t, g) + obj.l1Term(t);
+        double f;
+        if (start == null) {
+            f = obj.evaluate(t, g) + obj.l1Term(t);
+        } else {
+            f = start.f();
+            System.arraycopy(start.grad(), 0, g, 0, p);
+        }
         pseudoGradient(obj, t, g, pg);
         double gn = norm2(pg);
-        double g0 = scale(gn);
-        double[][] s = new double[m][p];
-        double[][] yv = new double[m][p];
-        double[] rho = new double[m];
+        double g0 = start == null ? scale(gn) : scale(start.referenceNorm());
+        Memory mem = keep != null ? keep : start != null && start.memory() != null ? start.memory() : new Memory(m, p);
+        if (start != null && start.memory() != null && mem != start.memory()) {
+            copy(start.memory(), mem);
+        }
+        double[][] s = mem.s;
+        double[][] yv = mem.y;
+        double[] rho = mem.rho;
         double[] alpha = new double[m];
-        int stored = 0;
-        int head = 0;
+        int stored = mem.stored;
+        int head = mem.head;
         double[] dir = new double[p];
         double[] tNew = new double[p];
         double[] gNew = new double[p];
@@ -224,7 +272,8 @@ final class Solvers {
                     dir[j] = -pg[j];
                 }
             }
-            double step0 = (it == 1 || stored == 0) ? Math.min(1.0, 1.0 / norm2(dir)) : 1.0;
+            // without curvature pairs the direction is −g: its length says nothing about the step
+            double step0 = stored == 0 ? Math.min(1.0, 1.0 / norm2(dir)) : 1.0;
             double fNew = owl
                     ? owlSearch(obj, t, f, pg, dir, step0, tNew, gNew)
                     : wolfeSearch(obj, t, f, g, dir, step0, tNew, gNew);
@@ -259,7 +308,19 @@ final class Solvers {
             }
         }
         boolean converged = gn <= tol * g0;
+        mem.stored = stored;
+        mem.head = head;
         return new SolverResult(t, it, converged, gn, gn / g0, f, converged ? null : message);
+    }
+
+    private static void copy(Memory from, Memory to) {
+        for (int q = 0; q < from.rho.length; q++) {
+            System.arraycopy(from.s[q], 0, to.s[q], 0, from.s[q].length);
+            System.arraycopy(from.y[q], 0, to.y[q], 0, from.y[q].length);
+        }
+        System.arraycopy(from.rho, 0, to.rho, 0, from.rho.length);
+        to.stored = from.stored;
+        to.head = from.head;
     }
 
     private static void axpy(double a, double[] x, double[] y) {

@@ -1,0 +1,106 @@
+package org.sigmoid4j.lr;
+
+/**
+ * Warm start for large binary L-BFGS fits: fit one block of rows in ten first, then continue on
+ * all rows from that solution with the curvature pairs it learned.
+ *
+ * <p>Why: a pass over a large data set is memory bound (1,000,000 × 100 doubles are 800 MB, read
+ * once per gradient), and a cold L-BFGS spends its first two or three passes in the nonlinear
+ * phase far from the optimum. The subsample fit does that phase at a tenth of the cost; its
+ * solution differs from the full one only by sampling noise (a relative gradient of a few
+ * percent), where the loss is nearly quadratic and its pairs, with the loss scaled to the full
+ * weight, already describe the full Hessian. On the {@code bench lr} problem this saves about two
+ * of nine passes.
+ *
+ * <p>The result is the same optimum to the same tolerance: the stopping rule still divides by the
+ * gradient norm at θ = 0, computed in the first full pass alongside the gradient at the warm
+ * point. The subsample is a fixed set of blocks, so fits stay bit-identical whatever the thread
+ * count. Used only with an L2 penalty and no L1 term (a subsample of separable or nearly
+ * separable data would give an unpenalised fit no finite optimum to start from).
+ */
+final class SubsampleStart {
+
+    /** Fewer rows than this: a full pass is cheap and the subsample too small to help. */
+    static final int MIN_ROWS = 200_000;
+    /** One block in this many is kept. */
+    private static final int EVERY = 10;
+    /** Rows per block (contiguous blocks: the copy streams, and rows keep their order). */
+    private static final int BLOCK = 256;
+    /** The subsample fit stops at this relative gradient: its sampling error is larger anyway. */
+    private static final double SUBSAMPLE_TOLERANCE = 1e-3;
+    private static final int SUBSAMPLE_MAX_ITERATIONS = 100;
+
+    private SubsampleStart() {}
+
+    /** Rows in the subsample of n rows. */
+    static int rows(int n) {
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        int rows = 0;
+        for (int b = 0; b < blocks; b += EVERY) {
+            rows += Math.min(BLOCK, n - b * BLOCK);
+        }
+        return rows;
+    }
+
+    static boolean applies(int n, int d, Penalty penalty) {
+        return n >= MIN_ROWS && penalty.l1Weight() == 0 && penalty.l2Weight() > 0
+                && (long) n / EVERY >= 50L * (d + 1);
+    }
+
+    /**
+     * Fits {@code full} by L-BFGS from the subsample solution; null when the subsample holds one
+     * class only or its solution is no better than θ = 0 (then the caller starts cold).
+     *
+     * @param x, y, s the full data as {@code full} holds it (row-major x, labels 0/1, weights or null)
+     */
+    static SolverResult fit(BinaryObjective full, double[] x, int n, int d, double[] y, double[] s, int threads,
+                            double tol, int maxIter, int memory, Runnable dataCheck) {
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        int rows = rows(n);
+        double[] sx = new double[rows * d];
+        double[] sy = new double[rows];
+        double[] ss = s == null ? null : new double[rows];
+        int q = 0;
+        for (int b = 0; b < blocks; b += EVERY) {
+            int from = b * BLOCK;
+            int len = Math.min(BLOCK, n - from);
+            System.arraycopy(x, from * d, sx, q * d, len * d);
+            System.arraycopy(y, from, sy, q, len);
+            if (ss != null) {
+                System.arraycopy(s, from, ss, q, len);
+            }
+            q += len;
+        }
+        double w1 = 0, w0 = 0;
+        for (int i = 0; i < rows; i++) {
+            double wi = ss == null ? 1.0 : ss[i];
+            if (sy[i] != 0) {
+                w1 += wi;
+            } else {
+                w0 += wi;
+            }
+        }
+        if (!(w1 > 0 && w0 > 0)) {
+            return null;
+        }
+        int p = d + 1;
+        // the subsample's loss scaled to the full weight: same penalty balance, same curvature scale
+        double scale = full.totalWeight() / (w0 + w1);
+        Solvers.Memory pairs = new Solvers.Memory(memory, p);
+        SolverResult sub;
+        try (BinaryObjective part = new BinaryObjective(sx, rows, d, sy, ss, full.c * scale, full.l2, 0, threads)) {
+            part.checkDataOnFirstEvaluation(dataCheck);
+            sub = Solvers.lbfgs(part, new double[p], null, SUBSAMPLE_TOLERANCE, SUBSAMPLE_MAX_ITERATIONS, memory, pairs);
+        }
+        double[] theta = sub.theta();
+        double[] g = new double[p];
+        double[] gAtZero = new double[p];
+        double f = full.evaluateWithGradientAtZero(theta, g, gAtZero);
+        // F(0) = C·Σ sᵢ·log 2: every margin is 0 there
+        if (!(f < full.c * full.totalWeight() * Math.log(2))) {
+            return null;
+        }
+        Solvers.Start start = new Solvers.Start(f, g, Solvers.norm2(gAtZero), pairs);
+        return Solvers.lbfgs(full, theta, start, tol, maxIter, memory, null);
+    }
+}
