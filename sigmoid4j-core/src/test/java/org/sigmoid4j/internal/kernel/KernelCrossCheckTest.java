@@ -140,6 +140,26 @@ class KernelCrossCheckTest {
         }
     }
 
+    /** logit(½) = +0 exactly (the cross-checks above let ±0 pass as equal). */
+    @Test
+    void logitOfOneHalfIsPositiveZero() {
+        KernelSupport simd = panama();
+        for (int n : new int[] {1, 8, 16, 64}) {
+            double[] x = new double[n];
+            float[] xf = new float[n];
+            java.util.Arrays.fill(x, 0.5);
+            java.util.Arrays.fill(xf, 0.5f);
+            double[] y = new double[n];
+            float[] yf = new float[n];
+            simd.logit(x, 0, y, 0, n);
+            simd.logit(xf, 0, yf, 0, n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(0L, Double.doubleToRawLongBits(y[i]), "logit(0.5) n=" + n + " at " + i + " = " + y[i]);
+                assertEquals(0, Float.floatToRawIntBits(yf[i]), "logit(0.5f) n=" + n + " at " + i + " = " + yf[i]);
+            }
+        }
+    }
+
     private static void compare(String what, double[] x, int xOff, double[] expected, double[] got, int yOff, int n) {
         for (int i = 0; i < Math.min(expected.length, got.length); i++) {
             boolean inside = i >= yOff && i < yOff + n;
