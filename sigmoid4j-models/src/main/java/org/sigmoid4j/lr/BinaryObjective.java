@@ -14,10 +14,16 @@ final class BinaryObjective extends Objective {
     private static final LrKernels K = LrKernels.get();
 
     /** Rows per inner block (the vector kernels run over blocks of margins). */
-    private static final int BLOCK = 256;
+    static final int BLOCK = 256;
 
     private final double[] x;
+    /** Rows of this objective (of the view when {@code stride} > 1). */
     private final int n;
+    /**
+     * 1: all rows of x. k &gt; 1: a view of every k-th block of {@link #BLOCK} rows (logical row r
+     * is physical row {@link #physical}(r)), read in place: a warm-start subsample without a copy.
+     */
+    private final int stride;
     private final int d;
     private final double[] y;
     private final double[] s;
@@ -25,22 +31,41 @@ final class BinaryObjective extends Objective {
     private final RowGroups groups;
 
     BinaryObjective(double[] x, int n, int d, double[] y, double[] weights, double c, double l2, double l1, int threads) {
+        this(x, n, d, y, weights, c, l2, l1, threads, 1);
+    }
+
+    /**
+     * @param n      rows of x (all of them, also for a view)
+     * @param stride 1, or k &gt; 1 for the view of blocks 0, k, 2k, … of {@link #BLOCK} rows
+     */
+    BinaryObjective(double[] x, int n, int d, double[] y, double[] weights, double c, double l2, double l1, int threads,
+                    int stride) {
         super(c, l2, l1);
         this.x = x;
-        this.n = n;
+        this.stride = stride;
+        this.n = viewRows(n, stride);
         this.d = d;
         this.y = y;
         this.s = weights;
         double tw = 0;
-        if (weights == null) {
-            tw = n;
-        } else {
-            for (double v : weights) {
-                tw += v;
-            }
+        for (int i = 0; i < this.n; i++) {
+            tw += weights == null ? 1.0 : weights[physical(i)];
         }
         this.totalWeight = tw;
-        this.groups = new RowGroups(n, d + 1, threads);
+        this.groups = new RowGroups(this.n, d + 1, threads);
+    }
+
+    /** Rows in the view of every {@code stride}-th block of n rows. */
+    static int viewRows(int n, int stride) {
+        int rows = 0;
+        for (int from = 0; from < n; from += stride * BLOCK) {
+            rows += Math.min(BLOCK, n - from);
+        }
+        return rows;
+    }
+
+    private int physical(int row) {
+        return stride == 1 ? row : (row / BLOCK) * BLOCK * stride + row % BLOCK;
     }
 
     @Override
@@ -134,8 +159,13 @@ final class BinaryObjective extends Objective {
         double[] u4 = hp != null ? new double[4] : null;
         double loss = 0;
         final double b = t[0];
-        for (int r0 = from; r0 < to; r0 += BLOCK) {
-            int len = Math.min(BLOCK, to - r0);
+        for (int v0 = from; v0 < to; ) {
+            int len = Math.min(BLOCK, to - v0);
+            if (stride > 1) {
+                len = Math.min(len, BLOCK - v0 % BLOCK); // stay inside one physical block
+            }
+            final int r0 = physical(v0);
+            v0 += len;
             K.margins(x, r0 * d, len, d, t, 1, b, m, 0);
             for (int i = 0; i < len; i++) {
                 boolean pos = y[r0 + i] != 0;
@@ -149,7 +179,6 @@ final class BinaryObjective extends Objective {
                 for (int i = 0; i < len; i++) {
                     gp[0] += sg[i];
                 }
-                K.accumulate(sg, 0, len, x, r0 * d, d, gp, 1);
             }
             if (alsoAtZero) {
                 for (int i = 0; i < len; i++) {
@@ -157,7 +186,9 @@ final class BinaryObjective extends Objective {
                     sg0[i] = 0.5 * sign[i] * (s == null ? 1.0 : s[r0 + i]);
                     gp[p] += sg0[i];
                 }
-                K.accumulate(sg0, 0, len, x, r0 * d, d, gp, p + 1);
+                K.accumulate2(sg, sg0, len, x, r0 * d, d, gp, 1, p + 1);
+            } else if (sg != null) {
+                K.accumulate(sg, 0, len, x, r0 * d, d, gp, 1);
             }
             if (hp != null) {
                 int q = 0;
@@ -193,7 +224,7 @@ final class BinaryObjective extends Objective {
     double batchLoss(double[] t, int[] idx, int from, int to, double[] grad) {
         double loss = 0;
         for (int q = from; q < to; q++) {
-            int row = idx[q];
+            int row = physical(idx[q]);
             double z = t[0] + K.dot(x, row * d, t, 1, d);
             double mg = y[row] != 0 ? -z : z;
             double wi = s == null ? 1.0 : s[row];
@@ -210,7 +241,7 @@ final class BinaryObjective extends Objective {
         double[] z = new double[n];
         groups.forEach(g -> {
             for (int i = groups.start(g); i < groups.end(g); i++) {
-                z[i] = t[0] + K.dot(x, i * d, t, 1, d);
+                z[i] = t[0] + K.dot(x, physical(i) * d, t, 1, d);
             }
         });
         return z;

@@ -24,8 +24,8 @@ final class SubsampleStart {
     static final int MIN_ROWS = 200_000;
     /** One block in this many is kept. */
     private static final int EVERY = 10;
-    /** Rows per block (contiguous blocks: the copy streams, and rows keep their order). */
-    private static final int BLOCK = 256;
+    /** Rows per block: {@link BinaryObjective}'s view reads the blocks in place. */
+    private static final int BLOCK = BinaryObjective.BLOCK;
     /** The subsample fit stops at this relative gradient: its sampling error is larger anyway. */
     private static final double SUBSAMPLE_TOLERANCE = 1e-3;
     private static final int SUBSAMPLE_MAX_ITERATIONS = 100;
@@ -34,12 +34,7 @@ final class SubsampleStart {
 
     /** Rows in the subsample of n rows. */
     static int rows(int n) {
-        int blocks = (n + BLOCK - 1) / BLOCK;
-        int rows = 0;
-        for (int b = 0; b < blocks; b += EVERY) {
-            rows += Math.min(BLOCK, n - b * BLOCK);
-        }
-        return rows;
+        return BinaryObjective.viewRows(n, EVERY);
     }
 
     static boolean applies(int n, int d, Penalty penalty) {
@@ -55,29 +50,15 @@ final class SubsampleStart {
      */
     static SolverResult fit(BinaryObjective full, double[] x, int n, int d, double[] y, double[] s, int threads,
                             double tol, int maxIter, int memory, Runnable dataCheck) {
-        int blocks = (n + BLOCK - 1) / BLOCK;
-        int rows = rows(n);
-        double[] sx = new double[rows * d];
-        double[] sy = new double[rows];
-        double[] ss = s == null ? null : new double[rows];
-        int q = 0;
-        for (int b = 0; b < blocks; b += EVERY) {
-            int from = b * BLOCK;
-            int len = Math.min(BLOCK, n - from);
-            System.arraycopy(x, from * d, sx, q * d, len * d);
-            System.arraycopy(y, from, sy, q, len);
-            if (ss != null) {
-                System.arraycopy(s, from, ss, q, len);
-            }
-            q += len;
-        }
         double w1 = 0, w0 = 0;
-        for (int i = 0; i < rows; i++) {
-            double wi = ss == null ? 1.0 : ss[i];
-            if (sy[i] != 0) {
-                w1 += wi;
-            } else {
-                w0 += wi;
+        for (int from = 0; from < n; from += EVERY * BLOCK) {
+            for (int i = from; i < Math.min(n, from + BLOCK); i++) {
+                double wi = s == null ? 1.0 : s[i];
+                if (y[i] != 0) {
+                    w1 += wi;
+                } else {
+                    w0 += wi;
+                }
             }
         }
         if (!(w1 > 0 && w0 > 0)) {
@@ -88,7 +69,7 @@ final class SubsampleStart {
         double scale = full.totalWeight() / (w0 + w1);
         Solvers.Memory pairs = new Solvers.Memory(memory, p);
         SolverResult sub;
-        try (BinaryObjective part = new BinaryObjective(sx, rows, d, sy, ss, full.c * scale, full.l2, 0, threads)) {
+        try (BinaryObjective part = new BinaryObjective(x, n, d, y, s, full.c * scale, full.l2, 0, threads, EVERY)) {
             part.checkDataOnFirstEvaluation(dataCheck);
             sub = Solvers.lbfgs(part, new double[p], null, SUBSAMPLE_TOLERANCE, SUBSAMPLE_MAX_ITERATIONS, memory, pairs);
         }

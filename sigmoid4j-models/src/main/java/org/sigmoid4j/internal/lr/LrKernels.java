@@ -54,6 +54,16 @@ public interface LrKernels {
     }
 
     /**
+     * {@link #accumulate} of two residual vectors over the same rows at once (each row read once):
+     * g[gOff+j] += Σᵢ r[i]·x[xOff+i·d+j] and g[g2Off+j] += Σᵢ r2[i]·x[xOff+i·d+j], i &lt; rows; each
+     * sum in the same order as {@link #accumulate}.
+     */
+    default void accumulate2(double[] r, double[] r2, int rows, double[] x, int xOff, int d, double[] g, int gOff, int g2Off) {
+        accumulate(r, 0, rows, x, xOff, d, g, gOff);
+        accumulate(r2, 0, rows, x, xOff, d, g, g2Off);
+    }
+
+    /**
      * The logistic terms of a block (indices off … off+len−1 of m, sign, r, dd; wOff … of w),
      * from signed margins m (loss = softplus(m)): returns
      * Σᵢ wᵢ·softplus(mᵢ); writes rᵢ = wᵢ·signᵢ·σ(mᵢ) (the loss gradient with respect to the linear

@@ -145,11 +145,100 @@ public final class PanamaLrKernels implements LrKernels {
         return s;
     }
 
+    /**
+     * Four rows at a time (eight independent FMA chains instead of two, so the adds of one row
+     * overlap the loads of the next), each row summed exactly as {@link #dotRow} sums it: the same
+     * bits, whatever the grouping.
+     */
     @Override
     public void margins(double[] x, int xOff, int rows, int d, double[] w, int wOff, double b, double[] out, int outOff) {
-        double[] tmp = new double[lanes];
-        for (int r = 0; r < rows; r++) {
+        double[] tmp = SCRATCH.get();
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            final int a = xOff + r * d, c1 = a + d, c2 = a + 2 * d, c3 = a + 3 * d;
+            DoubleVector a0 = DoubleVector.zero(sp), a1 = a0, b0 = a0, b1 = a0, e0 = a0, e1 = a0, f0 = a0, f1 = a0;
+            int i = 0;
+            for (int bound = d - 2 * lanes; i <= bound; i += 2 * lanes) {
+                DoubleVector w0 = DoubleVector.fromArray(sp, w, wOff + i);
+                DoubleVector w1 = DoubleVector.fromArray(sp, w, wOff + i + lanes);
+                a0 = DoubleVector.fromArray(sp, x, a + i).fma(w0, a0);
+                a1 = DoubleVector.fromArray(sp, x, a + i + lanes).fma(w1, a1);
+                b0 = DoubleVector.fromArray(sp, x, c1 + i).fma(w0, b0);
+                b1 = DoubleVector.fromArray(sp, x, c1 + i + lanes).fma(w1, b1);
+                e0 = DoubleVector.fromArray(sp, x, c2 + i).fma(w0, e0);
+                e1 = DoubleVector.fromArray(sp, x, c2 + i + lanes).fma(w1, e1);
+                f0 = DoubleVector.fromArray(sp, x, c3 + i).fma(w0, f0);
+                f1 = DoubleVector.fromArray(sp, x, c3 + i + lanes).fma(w1, f1);
+            }
+            for (int bound = d - lanes; i <= bound; i += lanes) {
+                DoubleVector w0 = DoubleVector.fromArray(sp, w, wOff + i);
+                a0 = DoubleVector.fromArray(sp, x, a + i).fma(w0, a0);
+                b0 = DoubleVector.fromArray(sp, x, c1 + i).fma(w0, b0);
+                e0 = DoubleVector.fromArray(sp, x, c2 + i).fma(w0, e0);
+                f0 = DoubleVector.fromArray(sp, x, c3 + i).fma(w0, f0);
+            }
+            a0.add(a1).intoArray(tmp, 0);
+            b0.add(b1).intoArray(tmp, lanes);
+            e0.add(e1).intoArray(tmp, 2 * lanes);
+            f0.add(f1).intoArray(tmp, 3 * lanes);
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int l = 0; l < lanes; l++) {
+                s0 += tmp[l];
+                s1 += tmp[lanes + l];
+                s2 += tmp[2 * lanes + l];
+                s3 += tmp[3 * lanes + l];
+            }
+            for (; i < d; i++) {
+                double wi = w[wOff + i];
+                s0 = Math.fma(x[a + i], wi, s0);
+                s1 = Math.fma(x[c1 + i], wi, s1);
+                s2 = Math.fma(x[c2 + i], wi, s2);
+                s3 = Math.fma(x[c3 + i], wi, s3);
+            }
+            out[outOff + r] = b + s0;
+            out[outOff + r + 1] = b + s1;
+            out[outOff + r + 2] = b + s2;
+            out[outOff + r + 3] = b + s3;
+        }
+        for (; r < rows; r++) {
             out[outOff + r] = b + dotRow(x, xOff + r * d, w, wOff, d, tmp);
+        }
+    }
+
+    /** Both accumulations of four rows per step, x loaded once for the two. */
+    @Override
+    public void accumulate2(double[] r, double[] r2, int rows, double[] x, int xOff, int d, double[] g, int gOff, int g2Off) {
+        int q = 0;
+        for (; q + 4 <= rows; q += 4) {
+            final int o0 = xOff + q * d, o1 = o0 + d, o2 = o0 + 2 * d, o3 = o0 + 3 * d;
+            DoubleVector u0 = DoubleVector.broadcast(sp, r[q]), u1 = DoubleVector.broadcast(sp, r[q + 1]);
+            DoubleVector u2 = DoubleVector.broadcast(sp, r[q + 2]), u3 = DoubleVector.broadcast(sp, r[q + 3]);
+            DoubleVector v0 = DoubleVector.broadcast(sp, r2[q]), v1 = DoubleVector.broadcast(sp, r2[q + 1]);
+            DoubleVector v2 = DoubleVector.broadcast(sp, r2[q + 2]), v3 = DoubleVector.broadcast(sp, r2[q + 3]);
+            int i = 0;
+            for (int bound = d - lanes; i <= bound; i += lanes) {
+                DoubleVector x0 = DoubleVector.fromArray(sp, x, o0 + i), x1 = DoubleVector.fromArray(sp, x, o1 + i);
+                DoubleVector x2 = DoubleVector.fromArray(sp, x, o2 + i), x3 = DoubleVector.fromArray(sp, x, o3 + i);
+                x3.fma(u3, x2.fma(u2, x1.fma(u1, x0.fma(u0, DoubleVector.fromArray(sp, g, gOff + i))))).intoArray(g, gOff + i);
+                x3.fma(v3, x2.fma(v2, x1.fma(v1, x0.fma(v0, DoubleVector.fromArray(sp, g, g2Off + i))))).intoArray(g, g2Off + i);
+            }
+            for (; i < d; i++) {
+                double a = g[gOff + i], c = g[g2Off + i];
+                a = Math.fma(x[o0 + i], r[q], a);
+                c = Math.fma(x[o0 + i], r2[q], c);
+                a = Math.fma(x[o1 + i], r[q + 1], a);
+                c = Math.fma(x[o1 + i], r2[q + 1], c);
+                a = Math.fma(x[o2 + i], r[q + 2], a);
+                c = Math.fma(x[o2 + i], r2[q + 2], c);
+                a = Math.fma(x[o3 + i], r[q + 3], a);
+                c = Math.fma(x[o3 + i], r2[q + 3], c);
+                g[gOff + i] = a;
+                g[g2Off + i] = c;
+            }
+        }
+        for (; q < rows; q++) {
+            axpy(r[q], x, xOff + q * d, g, gOff, d);
+            axpy(r2[q], x, xOff + q * d, g, g2Off, d);
         }
     }
 

@@ -102,6 +102,23 @@ class LrKernelsTest {
                 }
                 assertEquals(s, g[j + 1], 1e-13, k.name());
             }
+            // determinism: a block's margins are the row-by-row dots, bit for bit, and the fused
+            // double accumulation equals two single ones
+            for (int i = 0; i < rows; i++) {
+                assertEquals(0.5 + k.dot(x, i * d, w, 2, d), z[i], 0.0, k.name() + " row " + i);
+            }
+            double[] coef2 = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                coef2[i] = r.nextGaussian();
+            }
+            double[] both = new double[2 * d + 1];
+            double[] g2 = new double[d];
+            k.accumulate2(coef, coef2, rows, x, 0, d, both, 1, d + 1);
+            k.accumulate(coef2, 0, rows, x, 0, d, g2, 0);
+            for (int j = 0; j < d; j++) {
+                assertEquals(g[j + 1], both[j + 1], 0.0, k.name());
+                assertEquals(g2[j], both[d + 1 + j], 0.0, k.name());
+            }
             int p = 7;
             double[] a = new double[4 * p];
             for (int i = 0; i < a.length; i++) {
