@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code sigmoid4j-bench} are the careful version of the same measurements.
  */
 @Command(name = "kernels", mixinStandardHelpOptions = true,
-        description = {"Time the element-wise kernels against the naive Java loop, an array copy and,",
-                "when /usr/bin/python3 has them, numpy / scipy / torch (one thread). Prints medians and ratios."})
+        description = {"Time the element-wise kernels beside the naive Java loop, an array copy, numpy, scipy and torch.",
+                "The Python libraries run (one thread) when /usr/bin/python3 has them. Prints medians and ratios."})
 final class BenchKernelsCommand implements Callable<Integer> {
 
     static final List<String> ALL_FUNCTIONS =

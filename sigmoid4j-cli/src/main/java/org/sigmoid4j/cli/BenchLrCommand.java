@@ -38,8 +38,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * deleted afterwards. Fit times exclude loading; medians over {@code --repeats}.
  */
 @Command(name = "lr", mixinStandardHelpOptions = true, description = {
-        "Logistic regression fit time: sigmoid4j (L2, C=1, to relative gradient norm <= 1e-9) vs",
-        "scikit-learn LogisticRegression(C=1, solver='lbfgs') on one thread, same data (default 1,000,000 x 100)."})
+        "Logistic regression fit time beside scikit-learn.",
+        "sigmoid4j fits L2 with C=1 to relative gradient norm <= 1e-9; scikit-learn runs "
+                + "LogisticRegression(C=1, solver='lbfgs') on one thread on the same data (default 1,000,000 x 100)."})
 final class BenchLrCommand implements Callable<Integer> {
 
     @Spec
@@ -65,6 +66,10 @@ final class BenchLrCommand implements Callable<Integer> {
             defaultValue = "auto")
     String solver;
 
+    @Option(names = "--cold-start", description = "Start every sigmoid4j fit at zero: no warm start from a fit on a tenth "
+            + "of the rows (LogisticRegression.Builder.subsampleStart(false)), to see what the warm start saves.")
+    boolean coldStart;
+
     @Option(names = "--no-sklearn", description = "Skip scikit-learn (its fields are then null).")
     boolean noSklearn;
 
@@ -76,9 +81,9 @@ final class BenchLrCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--clock", defaultValue = "wall", description = {
-            "wall (elapsed time, default) or cpu: CPU seconds, steadier on a busy machine; for sigmoid4j the",
-            "process's CPU time during the fit divided by the thread count (the elapsed time of an idle machine",
-            "when the threads are balanced), for scikit-learn its process time."})
+            "wall (elapsed time, default) or cpu: CPU seconds, steadier on a busy machine; for sigmoid4j the "
+                    + "process's CPU time during the fit divided by the thread count (the elapsed time of an idle machine "
+                    + "when the threads are balanced), for scikit-learn its process time."})
     String clock;
 
     static final double TOLERANCE = 1e-9;
@@ -129,7 +134,7 @@ final class BenchLrCommand implements Callable<Integer> {
         double[] wx = Arrays.copyOf(x, warm * d);
         double[] wy = Arrays.copyOf(y, warm);
         for (int r = 0; r < 3; r++) {
-            LogisticRegression.builder().penalty(Penalty.l2(1)).solver(s).tolerance(TOLERANCE)
+            LogisticRegression.builder().penalty(Penalty.l2(1)).solver(s).tolerance(TOLERANCE).subsampleStart(!coldStart)
                     .threads(threads[r % threads.length]).build().fit(wx, warm, d, wy, null);
         }
 
@@ -141,7 +146,7 @@ final class BenchLrCommand implements Callable<Integer> {
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             for (int r = 0; r < repeats; r++) {
                 LogisticRegression lr = LogisticRegression.builder().penalty(Penalty.l2(1)).solver(s)
-                        .tolerance(TOLERANCE).threads(t).build();
+                        .tolerance(TOLERANCE).subsampleStart(!coldStart).threads(t).build();
                 long c0 = os.getProcessCpuTime();
                 long a = System.nanoTime();
                 m = lr.fit(x, n, d, y, null);
@@ -159,10 +164,12 @@ final class BenchLrCommand implements Callable<Integer> {
             rec.put("ratio", skSec == null ? null : med / skSec);
             rec.put("sigmoid4j_objective", m.report().objective());
             rec.put("sklearn_objective", sk == null ? null : sk.get("objective"));
-            info(err, String.format(Locale.ROOT, "sigmoid4j %d thread(s): %s, %d iterations, relative gradient %.2e, times %s, "
-                            + "CPU times (process, includes the JVM's own threads) %s",
-                    t, m.report().solver(), m.report().iterations(), m.report().relativeGradientNorm(), Arrays.toString(times),
-                    Arrays.toString(cpu)));
+            String start = m.report().warmStartRows() > 0
+                    ? String.format(Locale.ROOT, "warm start from a fit on %,d rows, ", m.report().warmStartRows()) : "";
+            info(err, String.format(Locale.ROOT, "sigmoid4j %d thread(s): %s, %s%d iterations on all rows, relative gradient %.2e, "
+                            + "times %s, CPU times (process, includes the JVM's own threads) %s",
+                    t, m.report().solver(), start, m.report().iterations(), m.report().relativeGradientNorm(),
+                    Arrays.toString(times), Arrays.toString(cpu)));
             records.add(rec);
         }
         if (json) {

@@ -30,8 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code /usr/bin/python3} has torch.
  */
 @Command(name = "mlp", mixinStandardHelpOptions = true, sortOptions = false, description = {
-        "Training throughput of [784,100,10] sigmoid / softmax cross-entropy / SGD, batch 32 and 256,",
-        "f32 and f64, one thread, beside PyTorch (same network and data, one thread) when available.",
+        "Training throughput of a [784,100,10] sigmoid network beside PyTorch.",
+        "Softmax cross-entropy, SGD, batch 32 and 256, f32 and f64, one thread; PyTorch (same network and data, "
+                + "one thread) when available.",
         "Data: synthetic, MNIST-shaped (pixels uniform in [0,1), labels 0..9), generated from --seed."})
 final class BenchMlpCommand implements Callable<Integer> {
 

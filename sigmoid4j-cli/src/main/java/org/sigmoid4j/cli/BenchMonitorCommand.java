@@ -30,8 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sigmoid4j bench monitor}: what the GradientMonitor costs, training with and without it. */
 @Command(name = "monitor", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The cost of the gradient diagnostics: CPU time of training [784, 64x6, 10] (batch 32, SGD, MNIST-10k) with and",
-                "without the GradientMonitor, alternating runs, median of --reps after one warm-up pair."})
+        description = {"The cost of the gradient diagnostics.",
+                "CPU time of training [784, 64x6, 10] (batch 32, SGD, MNIST-10k) with and without the GradientMonitor, "
+                        + "alternating runs, median of --reps after one warm-up pair."})
 final class BenchMonitorCommand implements Callable<Integer> {
 
     @Spec

@@ -34,9 +34,9 @@ import picocli.CommandLine.Spec;
  * is written to a temporary folder and deleted afterwards.
  */
 @Command(name = "csv", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Time loading a generated numeric CSV (default 1,000,000 x 100, about 2 GB) into one double[] "
-                + "with sigmoid4j, beside pandas.read_csv on the same file (when /usr/bin/python3 has pandas). "
-                + "Prints the median times and the ratio pandas/sigmoid4j, for pandas' default (fast, not correctly rounded) "
+        description = {"Time loading a generated numeric CSV into one double[] beside pandas.read_csv.",
+                "The file (default 1,000,000 x 100, about 2 GB) is read by sigmoid4j and, when /usr/bin/python3 has "
+                + "pandas, by pandas.read_csv. Prints the median times and the ratio pandas/sigmoid4j, for pandas' default (fast, not correctly rounded) "
                 + "and exact (float_precision='round_trip') parsers; also checks which read the same doubles as sigmoid4j "
                 + "(which equal Double.parseDouble of the text)."},
         footer = {"", "Example (a quick smoke run): sigmoid4j bench csv --rows 1000 --json"})

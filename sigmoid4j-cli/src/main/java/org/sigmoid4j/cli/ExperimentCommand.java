@@ -163,9 +163,10 @@ final class ExperimentCommand implements Runnable {
     }
 
     @Command(name = "nielsen", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Nielsen, 'Neural Networks and Deep Learning', ch. 5: per-layer bias-gradient norms of sigmoid nets",
-                    "[784,30,30,10], [784,30,30,30,10], [784,30,30,30,30,10] on the first 1000 training rows; full-batch GD",
-                    "(eta 0.1, lambda 5), per-output cross-entropy; printed beside the book's values at initialisation."})
+            description = {"Vanishing gradients in deep sigmoid nets, as in Nielsen's 'Neural Networks and Deep Learning', ch. 5.",
+                    "Per-layer bias-gradient norms of [784,30,30,10], [784,30,30,30,10], [784,30,30,30,30,10] on the first "
+                            + "1000 training rows; full-batch GD (eta 0.1, lambda 5), per-output cross-entropy; printed beside "
+                            + "the book's values at initialisation."})
     static final class Nielsen extends Base {
         @Option(names = "--epochs", defaultValue = "" + NielsenExperiment.DEFAULT_EPOCHS, description = "Training epochs (full-batch steps), default ${DEFAULT-VALUE}.")
         int epochs;
@@ -200,9 +201,10 @@ final class ExperimentCommand implements Runnable {
     }
 
     @Command(name = "activations", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"[784, 64x6, 10] on MNIST-10k (split file), softmax cross-entropy, batch 32: sigmoid, tanh, ReLU,",
-                    "sigmoid + batch norm and adaptive sigmoid, each with SGD (lr 0.1) and Adam (lr 1e-3); per epoch: test",
-                    "accuracy, training loss, gradient ratio first/last hidden layer, saturation."})
+            description = {"Sigmoid, tanh, ReLU, sigmoid + batch norm and adaptive sigmoid compared on MNIST-10k.",
+                    "[784, 64x6, 10] (split file), softmax cross-entropy, batch 32, each with SGD (lr 0.1) and Adam "
+                            + "(lr 1e-3); per epoch: test accuracy, training loss, gradient ratio first/last hidden layer, "
+                            + "saturation."})
     static final class Activations extends Base {
         @Option(names = "--epochs", defaultValue = "" + ActivationsExperiment.DEFAULT_EPOCHS, description = "Epochs, default ${DEFAULT-VALUE}.")
         int epochs;

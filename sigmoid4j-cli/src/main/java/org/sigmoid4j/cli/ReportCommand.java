@@ -20,8 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sigmoid4j report (MODEL | EXPERIMENT-JSON) --out report.html}. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a self-contained HTML report (verdict first, charts, tables; no network access needed to view it)",
-                "for an experiment's --json output or a model file's training history."})
+        description = {"Write a self-contained HTML report for an experiment's --json output or a model file's training history.",
+                "Verdict first, then charts and tables; no network access is needed to view it."})
 final class ReportCommand implements Callable<Integer> {
 
     @Spec

@@ -26,8 +26,12 @@ final class SubsampleStart {
     private static final int EVERY = 10;
     /** Rows per block: {@link BinaryObjective}'s view reads the blocks in place. */
     private static final int BLOCK = BinaryObjective.BLOCK;
-    /** The subsample fit stops at this relative gradient: its sampling error is larger anyway. */
-    private static final double SUBSAMPLE_TOLERANCE = 1e-3;
+    /**
+     * The subsample fit stops at this relative gradient. Its sampling error is larger, but the
+     * extra iteration or two (on a tenth of the rows) leave better curvature pairs: on the bench
+     * problem the first full step then gains 30× instead of 7× (tried 1e-2 … 1e-6).
+     */
+    private static final double SUBSAMPLE_TOLERANCE = 1e-4;
     private static final int SUBSAMPLE_MAX_ITERATIONS = 100;
 
     private SubsampleStart() {}
@@ -38,8 +42,10 @@ final class SubsampleStart {
     }
 
     static boolean applies(int n, int d, Penalty penalty) {
+        // the subsample's sampling error shrinks like sqrt(parameters / rows): below about 500 rows
+        // per parameter its solution is too rough to save the passes it costs
         return n >= MIN_ROWS && penalty.l1Weight() == 0 && penalty.l2Weight() > 0
-                && (long) n / EVERY >= 50L * (d + 1);
+                && (long) n / EVERY >= 500L * (d + 1);
     }
 
     /**
