@@ -129,13 +129,12 @@ final class BenchLrCommand implements Callable<Integer> {
             sk = runSklearn(x, y, n, d, err);
         }
         // JIT warm-up on a slice, not timed: enough passes for C2 to compile every hot loop, and
-        // enough rows (above SubsampleStart.MIN_ROWS = 200,000) to take the warm-start path too
-        int warm = Math.min(n, 250_000);
-        double[] wx = Arrays.copyOf(x, warm * d);
-        double[] wy = Arrays.copyOf(y, warm);
+        // enough rows to take the warm-start path too (its subsample needs 500 rows per parameter)
+        // (fit reads the first `warm` rows of x and y in place)
+        int warm = Math.min(n, Math.max(100_000, 5000 * (d + 1) + 10_000));
         for (int r = 0; r < 3; r++) {
             LogisticRegression.builder().penalty(Penalty.l2(1)).solver(s).tolerance(TOLERANCE).subsampleStart(!coldStart)
-                    .threads(threads[r % threads.length]).build().fit(wx, warm, d, wy, null);
+                    .threads(threads[r % threads.length]).build().fit(x, warm, d, y, null);
         }
 
         List<Map<String, Object>> records = new ArrayList<>();
