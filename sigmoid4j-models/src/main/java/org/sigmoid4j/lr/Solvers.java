@@ -414,7 +414,11 @@ final class Solvers {
         if (!finite(tNew)) {
             return false;
         }
+        long t0 = TRACE ? System.nanoTime() : 0;
         double f = obj.evaluate(tNew, g);
+        if (TRACE) {
+            System.err.printf("  pass %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+        }
         if (!Double.isFinite(f)) {
             return false;
         }

@@ -82,7 +82,12 @@ final class SubsampleStart {
         double[] theta = sub.theta();
         double[] g = new double[p];
         double[] gAtZero = new double[p];
+        long t0 = System.nanoTime();
         double f = full.evaluateWithGradientAtZero(theta, g, gAtZero);
+        if (Solvers.TRACE) {
+            System.err.printf("subsample start: %d rows, %d iterations; first full pass %.1f ms%n", rows(n), sub.iterations(),
+                    (System.nanoTime() - t0) / 1e6);
+        }
         // F(0) = C·Σ sᵢ·log 2: every margin is 0 there
         if (!(f < full.c * full.totalWeight() * Math.log(2))) {
             return null;
