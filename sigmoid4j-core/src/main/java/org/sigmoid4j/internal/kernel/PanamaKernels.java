@@ -63,7 +63,12 @@ final class PanamaKernels implements KernelSupport {
     private static final double LN2_LO = 0x1.abc9e3b39803fp-56;
     /** 1.5·2^52: adding it rounds to an integer and leaves that integer in the low mantissa bits. */
     private static final double SHIFTER = 0x1.8p52;
-    /** Below this the results (σ, σ', SiLU, e^x) approach the subnormal range: scalar fallback. */
+    /**
+     * Below this the results (σ, σ', SiLU, e^x) approach the subnormal range: scalar fallback.
+     * Clamps to it are written as compare + blend, never {@code min}/{@code max}: Java's min/max
+     * (NaN and −0.0 rules) compile to about six AVX-512 instructions each; compare + blend differs
+     * only for NaN lanes, which fall back or stay NaN, and keeps −0.0 where max(−0.0, 0) is +0.
+     */
     private static final double MIN_X = -708.0;
 
     // g(r) ≈ (e^r − 1 − r)/r², Chebyshev fit of degree 9 on [−ln2/2, ln2/2] (mpmath, 200 bits)
@@ -241,7 +246,8 @@ final class PanamaKernels implements KernelSupport {
 
     /** σ'(x) = e·q² with e = e^−|x|, q = 1/(1 + e): relative error ≤ 2^−43 + 5·2^−53; |x| ≤ 708. */
     private static DoubleVector sigmoidDerivativeShort(DoubleVector x) {
-        DoubleVector v = x.abs().neg().max(MIN_X);
+        DoubleVector na = x.abs().neg();
+        DoubleVector v = na.blend(MIN_X, na.compare(VectorOperators.LT, MIN_X));   // max(−|x|, −708)
         DoubleVector kf = v.fma(LOG2E, SHIFTER);
         DoubleVector k = kf.sub(SHIFTER);
         DoubleVector e = expm1PolyShort(k.fma(k.broadcast(-LN2_HI), v)).add(1.0).reinterpretAsLongs().add(kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
@@ -251,7 +257,7 @@ final class PanamaKernels implements KernelSupport {
 
     /** x·σ(x) = x/(1 + e^−x) for x ≥ −708 (as {@link #sigmoidBody}); relative error ≤ 2^−43 + 4·2^−53. */
     private static DoubleVector siluShort(DoubleVector x) {
-        DoubleVector xc = x.min(-MIN_X);
+        DoubleVector xc = x.blend(-MIN_X, x.compare(VectorOperators.GT, -MIN_X));  // min(x, 708)
         DoubleVector kf = xc.fma(LOG2E, SHIFTER);
         DoubleVector k = kf.sub(SHIFTER);
         DoubleVector s = expNegPolyShort(k.fma(k.broadcast(-LN2_HI), xc)).add(1.0);
@@ -266,7 +272,8 @@ final class PanamaKernels implements KernelSupport {
      * −t, no cancellation; for k ≤ −1 it is ≥ 0.29). Relative error ≤ 2^−43 + 4·2^−53.
      */
     private static DoubleVector tanhShort(DoubleVector x) {
-        DoubleVector v = x.abs().mul(-2.0).max(-40.0);
+        DoubleVector t2 = x.abs().mul(-2.0);
+        DoubleVector v = t2.blend(-40.0, t2.compare(VectorOperators.LT, -40.0));
         DoubleVector kf = v.fma(LOG2E, SHIFTER);
         DoubleVector k = kf.sub(SHIFTER);
         DoubleVector t = expm1PolyShort(k.fma(k.broadcast(-LN2_HI), v));
@@ -284,7 +291,8 @@ final class PanamaKernels implements KernelSupport {
      * rounding errors (two-sum, fma) and applied as a first-order correction; error ≤ 2 ulp.
      */
     private static DoubleVector sigmoidDerivativeBody(DoubleVector x) {
-        DoubleVector v = x.abs().neg().max(MIN_X);
+        DoubleVector na = x.abs().neg();
+        DoubleVector v = na.blend(MIN_X, na.compare(VectorOperators.LT, MIN_X));   // max(−|x|, −708)
         DoubleVector kf = v.fma(LOG2E, SHIFTER);
         DoubleVector k = kf.sub(SHIFTER);
         DoubleVector r = k.fma(k.broadcast(-LN2_HI), v);
@@ -308,7 +316,8 @@ final class PanamaKernels implements KernelSupport {
      * For x ≥ −708.
      */
     private static DoubleVector siluBody(DoubleVector x) {
-        DoubleVector v = x.abs().neg().max(MIN_X);
+        DoubleVector na = x.abs().neg();
+        DoubleVector v = na.blend(MIN_X, na.compare(VectorOperators.LT, MIN_X));   // max(−|x|, −708)
         DoubleVector kf = v.fma(LOG2E, SHIFTER);
         DoubleVector k = kf.sub(SHIFTER);
         DoubleVector r = k.fma(k.broadcast(-LN2_HI), v);
@@ -336,7 +345,8 @@ final class PanamaKernels implements KernelSupport {
      */
     private static DoubleVector tanhBody(DoubleVector x) {
         DoubleVector a = x.abs();
-        DoubleVector v = a.mul(-2.0).max(-40.0);        // tanh = 1 in double beyond |x| ≈ 19.1
+        DoubleVector t2 = a.mul(-2.0);
+        DoubleVector v = t2.blend(-40.0, t2.compare(VectorOperators.LT, -40.0));   // tanh = 1 in double beyond |x| ≈ 19.1
         DoubleVector kf = v.fma(LOG2E, SHIFTER);
         DoubleVector k = kf.sub(SHIFTER);
         DoubleVector r = k.fma(k.broadcast(-LN2_HI), v);
@@ -376,13 +386,14 @@ final class PanamaKernels implements KernelSupport {
         int step = d.length();
         for (int bound = d.loopBound(n); i < bound; i += step) {
             DoubleVector xs = DoubleVector.fromArray(d, x, xOff + i).mul(sign);   // exact
-            DoubleVector v = xs.abs().neg().max(MIN_X);
+            DoubleVector na = xs.abs().neg();
+            DoubleVector v = na.blend(MIN_X, na.compare(VectorOperators.LT, MIN_X));
             DoubleVector kf = v.fma(LOG2E, SHIFTER);
             DoubleVector k = kf.sub(SHIFTER);
             DoubleVector r = k.fma(k.broadcast(-LN2_HI), v);
             r = k.fma(k.broadcast(-LN2_LO), r);
             DoubleVector u = expm1Poly(r).add(1.0).reinterpretAsLongs().add(kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
-            DoubleVector m = xs.max(0.0);
+            DoubleVector m = xs.blend(0.0, xs.compare(VectorOperators.LT, 0.0));   // max(x, 0) up to the sign of 0
             VectorMask<Double> big = u.compare(VectorOperators.GT, 0.5);
             DoubleVector c = u.broadcast(2.0).blend(3.0, big);
             DoubleVector num = u.sub(u.broadcast(0.0).blend(1.0, big));   // exact (Sterbenz for u > ½)
@@ -426,7 +437,8 @@ final class PanamaKernels implements KernelSupport {
      * x ≥ −708, finite.
      */
     private static DoubleVector softplusShort(DoubleVector x) {
-        DoubleVector v = x.abs().neg().max(MIN_X);
+        DoubleVector na = x.abs().neg();
+        DoubleVector v = na.blend(MIN_X, na.compare(VectorOperators.LT, MIN_X));   // max(−|x|, −708)
         DoubleVector kf = v.fma(LOG2E, SHIFTER);
         DoubleVector k = kf.sub(SHIFTER);
         DoubleVector u = expm1PolyShort(k.fma(k.broadcast(-LN2_HI), v)).add(1.0).reinterpretAsLongs().add(kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
@@ -438,7 +450,7 @@ final class PanamaKernels implements KernelSupport {
                 .fma(z, z.broadcast(1.0 / 5)).fma(z, z.broadcast(1.0 / 3));
         DoubleVector twoF = f.add(f);
         DoubleVector log1p = twoF.mul(z).fma(p, twoF).add(u.broadcast(0.0).blend(LOG_LN2_HI + LOG_LN2_LO, big));
-        return x.max(0.0).add(log1p);
+        return x.blend(0.0, x.compare(VectorOperators.LT, 0.0)).add(log1p);
     }
 
     private static final double SQRT2 = 0x1.6a09e667f3bcdp0;
