@@ -148,16 +148,31 @@ final class LogisticOptions implements ModelKindOptions {
         if (epochs != null) {
             b.maxIterations(epochs);
         }
+        // progress in digits of the relative gradient: it falls from 1 to the tolerance
+        Progress[] bar = new Progress[1];
+        b.listener((it, rel, tol) -> {
+            long total = Math.max(1, Math.round(-Math.log10(tol)));
+            if (bar[0] == null) {
+                bar[0] = msg.progress("fitting (gradient digits)", total, "digits");
+            }
+            bar[0].update(Math.max(0, Math.min(total, (long) Math.floor(-Math.log10(rel)))));
+        });
         LogisticRegression lr = b.build();
         LogisticRegressionModel model;
-        if (data.numClasses() == 2) {
-            double[] y = new double[data.n()];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = data.y()[i];
+        try {
+            if (data.numClasses() == 2) {
+                double[] y = new double[data.n()];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = data.y()[i];
+                }
+                model = lr.fit(data.x(), data.n(), data.d(), y, null);
+            } else {
+                model = lr.fitMultinomial(data.x(), data.n(), data.d(), data.y(), data.numClasses(), null);
             }
-            model = lr.fit(data.x(), data.n(), data.d(), y, null);
-        } else {
-            model = lr.fitMultinomial(data.x(), data.n(), data.d(), data.y(), data.numClasses(), null);
+        } finally {
+            if (bar[0] != null) {
+                bar[0].close();
+            }
         }
         FitReport r = model.report();
         Map<String, Object> h = new LinkedHashMap<>();

@@ -15,12 +15,14 @@ final class BinaryObjective extends Objective {
 
     /** Rows per inner block (the vector kernels run over blocks of margins). */
     static final int BLOCK = 256;
+    /** Rows per block of a subsample view. */
+    static final int VIEW_BLOCK = 256;
 
     private final double[] x;
     /** Rows of this objective (of the view when {@code stride} > 1). */
     private final int n;
     /**
-     * 1: all rows of x. k &gt; 1: a view of every k-th block of {@link #BLOCK} rows (logical row r
+     * 1: all rows of x. k &gt; 1: a view of every k-th block of {@link #VIEW_BLOCK} rows (logical row r
      * is physical row {@link #physical}(r)), read in place: a warm-start subsample without a copy.
      */
     private final int stride;
@@ -36,7 +38,7 @@ final class BinaryObjective extends Objective {
 
     /**
      * @param n      rows of x (all of them, also for a view)
-     * @param stride 1, or k &gt; 1 for the view of blocks 0, k, 2k, … of {@link #BLOCK} rows
+     * @param stride 1, or k &gt; 1 for the view of blocks 0, k, 2k, … of {@link #VIEW_BLOCK} rows
      */
     BinaryObjective(double[] x, int n, int d, double[] y, double[] weights, double c, double l2, double l1, int threads,
                     int stride) {
@@ -58,14 +60,14 @@ final class BinaryObjective extends Objective {
     /** Rows in the view of every {@code stride}-th block of n rows. */
     static int viewRows(int n, int stride) {
         int rows = 0;
-        for (int from = 0; from < n; from += stride * BLOCK) {
-            rows += Math.min(BLOCK, n - from);
+        for (int from = 0; from < n; from += stride * VIEW_BLOCK) {
+            rows += Math.min(VIEW_BLOCK, n - from);
         }
         return rows;
     }
 
     private int physical(int row) {
-        return stride == 1 ? row : (row / BLOCK) * BLOCK * stride + row % BLOCK;
+        return stride == 1 ? row : (row / VIEW_BLOCK) * VIEW_BLOCK * stride + row % VIEW_BLOCK;
     }
 
     @Override
@@ -162,7 +164,7 @@ final class BinaryObjective extends Objective {
         for (int v0 = from; v0 < to; ) {
             int len = Math.min(BLOCK, to - v0);
             if (stride > 1) {
-                len = Math.min(len, BLOCK - v0 % BLOCK); // stay inside one physical block
+                len = Math.min(len, VIEW_BLOCK - v0 % VIEW_BLOCK); // stay inside one physical block
             }
             final int r0 = physical(v0);
             v0 += len;

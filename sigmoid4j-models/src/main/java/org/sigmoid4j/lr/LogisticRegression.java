@@ -58,6 +58,7 @@ public final class LogisticRegression {
     private final double threshold;
     private final boolean multinomialForBinary;
     private final boolean subsampleStart;
+    private final FitListener listener;
 
     /** L-BFGS keeps this many curvature pairs. */
     private static final int LBFGS_MEMORY = 10;
@@ -79,6 +80,7 @@ public final class LogisticRegression {
         this.threshold = b.threshold;
         this.multinomialForBinary = b.multinomial;
         this.subsampleStart = b.subsampleStart;
+        this.listener = b.listener;
     }
 
     public static Builder builder() {
@@ -103,6 +105,7 @@ public final class LogisticRegression {
         private double threshold = 0.5;
         private boolean multinomial;
         private boolean subsampleStart = true;
+        private FitListener listener;
 
         private Builder() {}
 
@@ -113,6 +116,12 @@ public final class LogisticRegression {
          */
         public Builder subsampleStart(boolean on) {
             this.subsampleStart = on;
+            return this;
+        }
+
+        /** Told after each iteration on all rows (null: nobody); called on the fitting thread. */
+        public Builder listener(FitListener l) {
+            this.listener = l;
             return this;
         }
 
@@ -294,6 +303,7 @@ public final class LogisticRegression {
         int warmRows;
         try (BinaryObjective obj = new BinaryObjective(xs, n, d, yy, s, c, penalty.l2Weight(), penalty.l1Weight(), threads)) {
             obj.checkDataOnFirstEvaluation(() -> requireFinite(x, n, d));
+            obj.listen(listener, tol);
             r = chosen == Solver.LBFGS && subsampleStart && SubsampleStart.applies(n, d, penalty)
                     ? SubsampleStart.fit(obj, xs, n, d, yy, s, threads, tol, iterationLimit(chosen), LBFGS_MEMORY,
                             () -> requireFinite(x, n, d))
@@ -377,6 +387,7 @@ public final class LogisticRegression {
         try (MultinomialObjective obj = new MultinomialObjective(xs, n, d, y, classes, s, c, penalty.l2Weight(),
                 penalty.l1Weight(), threads)) {
             obj.checkDataOnFirstEvaluation(() -> requireFinite(x, n, d));
+            obj.listen(listener, tol);
             r = run(obj, chosen, tol, new double[classes * p]);
         }
         addConvergenceWarning(warnings, chosen, r, tol);

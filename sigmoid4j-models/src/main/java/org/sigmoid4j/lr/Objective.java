@@ -55,6 +55,23 @@ abstract class Objective implements AutoCloseable {
         this.dataCheck = check;
     }
 
+    private FitListener listener;
+
+    private double tolerance;
+
+    /** Reports every solver iteration to {@code l} (may be null); the solver stops at {@code tol}. */
+    final void listen(FitListener l, double tol) {
+        this.listener = l;
+        this.tolerance = tol;
+    }
+
+    /** Called by the solvers after each iteration. */
+    final void iterationDone(int iteration, double relativeGradientNorm) {
+        if (listener != null) {
+            listener.iteration(iteration, relativeGradientNorm, tolerance);
+        }
+    }
+
     /** Smooth part of F at {@code t}; fills {@code grad} when it is not null. */
     final double evaluate(double[] t, double[] grad) {
         return evaluate(t, grad, null);

@@ -126,6 +126,7 @@ final class Solvers {
             System.arraycopy(trial, 0, t, 0, p);
             f = obj.evaluate(t, g, h);
             gn = norm2(g);
+            obj.iterationDone(it, gn / g0);
             double stepNorm = 0;
             double tNorm = 0;
             for (int j = 0; j < p; j++) {
@@ -303,6 +304,7 @@ final class Solvers {
             f = fNew;
             pseudoGradient(obj, t, g, pg);
             gn = norm2(pg);
+            obj.iterationDone(it, gn / g0);
             if (TRACE) {
                 System.err.printf("lbfgs it %d f %.17g relgrad %.3e%n", it, f, gn / g0);
             }
@@ -577,6 +579,7 @@ final class Solvers {
             fs = fsNew;
             pseudoGradient(obj, t, g, pg);
             gn = norm2(pg);
+            obj.iterationDone(it, gn / g0);
             if (!fixed) {
                 eta *= 2;
             }
@@ -682,6 +685,7 @@ final class Solvers {
                     System.arraycopy(cand, 0, best, 0, p);
                 }
             }
+            obj.iterationDone(epoch, bestGn / g0);
         }
         boolean converged = bestGn <= tol * g0;
         return new SolverResult(best, epoch, converged, bestGn, bestGn / g0, bestF, converged ? null : message);

@@ -25,7 +25,7 @@ final class SubsampleStart {
     /** One block in this many is kept. */
     private static final int EVERY = 10;
     /** Rows per block: {@link BinaryObjective}'s view reads the blocks in place. */
-    private static final int BLOCK = BinaryObjective.BLOCK;
+    private static final int BLOCK = BinaryObjective.VIEW_BLOCK;
     /**
      * The subsample fit stops at this relative gradient. Its sampling error is larger, but the
      * extra iteration or two (on a tenth of the rows) leave better curvature pairs: on the bench

@@ -185,4 +185,32 @@ class ModelAndDeterminismTest {
             }
         }
     }
+    /** The listener hears every iteration on all rows, in order, ending at the reported state. */
+    @Test
+    void listenerHearsEveryIteration() {
+        int n = 300, d = 4;
+        SplittableRandom rnd = new SplittableRandom(8);
+        double[] x = new double[n * d];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double z = 0;
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = rnd.nextGaussian();
+                z += x[i * d + j] * (j - 1.5);
+            }
+            y[i] = rnd.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+        }
+        for (Solver solver : new Solver[] {Solver.NEWTON, Solver.LBFGS, Solver.GD, Solver.SGD}) {
+            java.util.List<double[]> heard = new java.util.ArrayList<>();
+            LogisticRegressionModel m = LogisticRegression.builder().solver(solver).maxIterations(200)
+                    .listener((it, rel, tol) -> heard.add(new double[] {it, rel, tol})).build().fit(x, n, d, y, null);
+            FitReport r = m.report();
+            assertEquals(r.iterations(), heard.size(), solver.name());
+            for (int k = 0; k < heard.size(); k++) {
+                assertEquals(k + 1, heard.get(k)[0], solver.name());
+                assertEquals(r.tolerance(), heard.get(k)[2], solver.name());
+            }
+            assertEquals(r.relativeGradientNorm(), heard.get(heard.size() - 1)[1], solver.name());
+        }
+    }
 }
