@@ -392,7 +392,10 @@ final class PanamaKernels implements KernelSupport {
             DoubleVector k = kf.sub(SHIFTER);
             DoubleVector r = k.fma(k.broadcast(-LN2_HI), v);
             r = k.fma(k.broadcast(-LN2_LO), r);
-            DoubleVector u = expm1Poly(r).add(1.0).reinterpretAsLongs().add(kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+            // expm1Poly(r) written out: the helper, once compiled on its own, may not be inlined here
+            DoubleVector g = r.fma(G9, G8).fma(r, r.broadcast(G7)).fma(r, r.broadcast(G6)).fma(r, r.broadcast(G5)).fma(r, r.broadcast(G4))
+                    .fma(r, r.broadcast(G3)).fma(r, r.broadcast(G2)).fma(r, r.broadcast(G1)).fma(r, r.broadcast(G0));
+            DoubleVector u = g.mul(r).fma(r, r).add(1.0).reinterpretAsLongs().add(kf.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector m = xs.blend(0.0, xs.compare(VectorOperators.LT, 0.0));   // max(x, 0) up to the sign of 0
             VectorMask<Double> big = u.compare(VectorOperators.GT, 0.5);
             DoubleVector c = u.broadcast(2.0).blend(3.0, big);
