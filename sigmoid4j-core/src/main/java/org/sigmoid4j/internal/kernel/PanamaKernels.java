@@ -184,7 +184,7 @@ final class PanamaKernels implements KernelSupport {
      *
      * <p>Speed (thread CPU time, n = 4096, AVX-512): each step takes a full float register
      * (2·{@link #fh} lanes), widens it to two double vectors and evaluates both halves
-     * interleaved; the Ziv test runs once on the low words of both halves merged into one int
+     * interleaved; the Ziv test runs once on the low words of both halves gathered into one int
      * vector (half the test operations); e^−x is formed directly (k = round(−x/ln2),
      * u = x + k·ln2, e^−u = 1 − (u − u²·h(−u)) with the fit's coefficients negated), so that no
      * clamp (Java's min is ~6 AVX-512 instructions) and no vector negation is needed. 0.61 ->
@@ -219,8 +219,8 @@ final class PanamaKernels implements KernelSupport {
             DoubleVector eb = pb.reinterpretAsLongs().add(kfb.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector ya = xa.broadcast(1.0).div(ea.add(1.0));
             DoubleVector yb = xb.broadcast(1.0).div(eb.add(1.0));
-            // Ziv test: the low words of ya in the even int lanes, those of yb in the odd ones
-            IntVector low = ya.reinterpretAsInts().blend(yb.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 32).reinterpretAsInts(), ODD_INTS)
+            // Ziv test: the low words of ya and yb gathered into one int vector (one two-table permute)
+            IntVector low = LOW_WORDS.selectFrom(ya.reinterpretAsInts(), yb.reinterpretAsInts())
                     .and(0x1FFFFFFF).sub(0x10000000 - ZIV_MARGIN);
             if (xf.compare(VectorOperators.GE, MIN_X_FLOAT).and(xf.compare(VectorOperators.LE, (float) -MIN_X)).allTrue()
                     && !low.compare(VectorOperators.ULT, 2 * ZIV_MARGIN).anyTrue()) {
@@ -235,9 +235,11 @@ final class PanamaKernels implements KernelSupport {
         ScalarKernels.INSTANCE.sigmoid(x, xOff + i, y, yOff + i, n - i);
     }
 
-    /** Odd int lanes of a double-shaped vector: where the float sigmoid's Ziv test puts the second half. */
-    private static final VectorMask<Integer> ODD_INTS =
-            VectorMask.fromLong(IntVector.SPECIES_PREFERRED.withShape(SHAPE), 0xAAAAAAAAAAAAAAAAL);
+    /**
+     * 0, 2, 4, …: with {@code selectFrom(a, b)} on two double vectors seen as ints, the low 32
+     * bits of every double lane of a, then of b (int lane 2j is the low word of lane j).
+     */
+    private static final IntVector LOW_WORDS = IntVector.zero(IntVector.SPECIES_PREFERRED.withShape(SHAPE)).addIndex(2);
 
     // ---------------------------------------------------------------------------------------
     // Short bodies for the float kernels: the Ziv test tolerates 2^12 double ulps, so the error
