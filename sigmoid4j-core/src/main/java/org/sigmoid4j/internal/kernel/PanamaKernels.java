@@ -222,13 +222,22 @@ final class PanamaKernels implements KernelSupport {
             // Ziv test: the low words of ya and yb gathered into one int vector (one two-table permute)
             IntVector low = LOW_WORDS.selectFrom(ya.reinterpretAsInts(), yb.reinterpretAsInts())
                     .and(0x1FFFFFFF).sub(0x10000000 - ZIV_MARGIN);
-            if (xf.compare(VectorOperators.GE, MIN_X_FLOAT).and(xf.compare(VectorOperators.LE, (float) -MIN_X)).allTrue()
-                    && !low.compare(VectorOperators.ULT, 2 * ZIV_MARGIN).anyTrue()) {
-                ((FloatVector) ya.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
-                ((FloatVector) yb.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i + half);
-            } else {
-                // fallback: a result near a float rounding boundary, a subnormal float result, NaN, x > 708
-                ScalarKernels.INSTANCE.sigmoid(x, xOff + i, y, yOff + i, step);
+            VectorMask<Float> inRange = xf.compare(VectorOperators.GE, MIN_X_FLOAT).and(xf.compare(VectorOperators.LE, (float) -MIN_X));
+            VectorMask<Integer> near = low.compare(VectorOperators.ULT, 2 * ZIV_MARGIN);   // lane k is float lane k
+            ((FloatVector) ya.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
+            ((FloatVector) yb.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i + half);
+            if (!inRange.allTrue() || near.anyTrue()) {
+                // fallback, only for the lanes concerned (one scalar call, not a whole chunk, per
+                // result near a float rounding boundary), and for subnormal float results, NaN,
+                // x > 708; the inputs are taken from the register (y may be x: already stored)
+                long lanes = ~inRange.toLong() | near.toLong();
+                float[] in = new float[step];
+                xf.intoArray(in, 0);
+                for (int l = 0; l < step; l++) {
+                    if ((lanes >>> l & 1) != 0) {
+                        y[yOff + i + l] = Logistic.sigmoid(in[l]);
+                    }
+                }
             }
         }
         // tail: scalar

@@ -135,6 +135,16 @@ class KernelCrossCheckTest {
                                     + " scalar=" + Ulps.show(expected[i]) + " simd=" + Ulps.show(got[i]));
                         }
                     }
+                    // in place: the fallback must not read inputs the vector body already overwrote
+                    float[] inPlace = x.clone();
+                    fn.f().apply(simd, inPlace, off, inPlace, off, n);
+                    for (int i = 0; i < inPlace.length; i++) {
+                        float e = i >= off && i < off + n ? expected[i] : x[i];
+                        if (Float.floatToIntBits(inPlace[i]) != Float.floatToIntBits(e) && !(inPlace[i] == 0 && e == 0)) {
+                            fail(fn.name() + " float in place n=" + n + " off=" + off + " at " + i + ": x=" + Ulps.show(x[i])
+                                    + " expected=" + Ulps.show(e) + " simd=" + Ulps.show(inPlace[i]));
+                        }
+                    }
                 }
             }
         }
