@@ -103,4 +103,16 @@ class SubsampleStartTest {
                 .fit(p[0], N, D, y, null);
         assertArrayEquals(off.coefficients(), m.coefficients(), "same solver path, same bits");
     }
+    /** A NaN inside the subsample stops the subsample fit, one outside it the first full pass. */
+    @Test
+    void aNonFiniteValueIsNamedWhereverItIs() {
+        double[][] p = problem(14, false);
+        for (int row : new int[] {5, 300, N - 1}) { // block 0 is sampled, block 1 is not
+            double[] x = p[0].clone();
+            x[row * D + 3] = Double.NaN;
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> LogisticRegression.builder().solver(Solver.LBFGS).build().fit(x, N, D, p[1], null));
+            assertTrue(e.getMessage().contains("row " + (row + 1)) && e.getMessage().contains("feature 4"), e.getMessage());
+        }
+    }
 }
