@@ -224,24 +224,37 @@ final class PanamaKernels implements KernelSupport {
                     .and(0x1FFFFFFF).sub(0x10000000 - ZIV_MARGIN);
             VectorMask<Float> inRange = xf.compare(VectorOperators.GE, MIN_X_FLOAT).and(xf.compare(VectorOperators.LE, (float) -MIN_X));
             VectorMask<Integer> near = low.compare(VectorOperators.ULT, 2 * ZIV_MARGIN);   // lane k is float lane k
-            ((FloatVector) ya.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
-            ((FloatVector) yb.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i + half);
-            if (!inRange.allTrue() || near.anyTrue()) {
-                // fallback, only for the lanes concerned (one scalar call, not a whole chunk, per
-                // result near a float rounding boundary), and for subnormal float results, NaN,
-                // x > 708; the inputs are taken from the register (y may be x: already stored)
-                long lanes = ~inRange.toLong() | near.toLong();
-                float[] in = new float[step];
-                xf.intoArray(in, 0);
-                for (int l = 0; l < step; l++) {
-                    if ((lanes >>> l & 1) != 0) {
-                        y[yOff + i + l] = Logistic.sigmoid(in[l]);
-                    }
-                }
+            if (inRange.allTrue() && !near.anyTrue()) {
+                ((FloatVector) ya.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i);
+                ((FloatVector) yb.convertShape(VectorOperators.D2F, fh, 0)).intoArray(y, yOff + i + half);
+            } else {
+                // fallback, lane by lane: one scalar call per result near a float rounding
+                // boundary, subnormal float result, NaN or x > 708, not 16. The decision is taken
+                // again in scalar code from the double results: using the masks here (toLong), or
+                // keeping the input register for this branch, made the main path 10-15 % slower.
+                double[] yd = new double[step];
+                ya.intoArray(yd, 0);
+                yb.intoArray(yd, half);
+                sigmoidLanes(x, xOff + i, yd, y, yOff + i);
             }
         }
         // tail: scalar
         ScalarKernels.INSTANCE.sigmoid(x, xOff + i, y, yOff + i, n - i);
+    }
+
+    /**
+     * The float sigmoid's fallback for one chunk: y[yOff + l] = (float) yd[l], the vector body's
+     * double result, where the kernel's tests pass (x in [−87, 708], yd[l] not within ZIV_MARGIN
+     * double ulps of a float midpoint), else the correctly rounded scalar σ. Lane by lane, so x
+     * may be y.
+     */
+    private static void sigmoidLanes(float[] x, int xOff, double[] yd, float[] y, int yOff) {
+        for (int l = 0; l < yd.length; l++) {
+            float xl = x[xOff + l];
+            long low = (Double.doubleToRawLongBits(yd[l]) & 0x1FFFFFFFL) - (0x10000000L - ZIV_MARGIN);
+            boolean decided = xl >= MIN_X_FLOAT && xl <= (float) -MIN_X && Long.compareUnsigned(low, 2L * ZIV_MARGIN) >= 0;
+            y[yOff + l] = decided ? (float) yd[l] : Logistic.sigmoid(xl);
+        }
     }
 
     /**
