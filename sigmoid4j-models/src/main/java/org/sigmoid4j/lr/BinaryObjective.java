@@ -49,9 +49,9 @@ final class BinaryObjective extends Objective {
         this.d = d;
         this.y = y;
         this.s = weights;
-        double tw = 0;
-        for (int i = 0; i < this.n; i++) {
-            tw += weights == null ? 1.0 : weights[physical(i)];
+        double tw = weights == null ? this.n : 0;
+        for (int i = 0; weights != null && i < this.n; i++) {
+            tw += weights[physical(i)];
         }
         this.totalWeight = tw;
         this.groups = new RowGroups(this.n, d + 1, threads);

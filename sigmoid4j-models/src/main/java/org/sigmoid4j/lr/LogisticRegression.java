@@ -266,11 +266,9 @@ public final class LogisticRegression {
         if (y == null || y.length < n) {
             throw new IllegalArgumentException("y must have " + n + " labels");
         }
-        int[] labels = new int[n];
         int ones = 0;
         for (int i = 0; i < n; i++) {
             if (y[i] == 1) {
-                labels[i] = 1;
                 ones++;
             } else if (y[i] != 0) {
                 throw new IllegalArgumentException("label of row " + (i + 1) + " is " + y[i] + "; a binary model needs 0 or 1");
@@ -280,10 +278,12 @@ public final class LogisticRegression {
             throw new IllegalArgumentException("the target has one class only (" + (ones == 0 ? "all 0" : "all 1")
                     + "); logistic regression needs both classes");
         }
+        // y is now known to hold 0 and 1 only, so the objective reads it in place; int labels only
+        // where classes index something (fresh n-sized arrays cost page faults on large data)
         if (multinomialForBinary) {
-            return fitMultinomial(x, n, d, labels, 2, sampleWeights);
+            return fitMultinomial(x, n, d, labels(y, n), 2, sampleWeights);
         }
-        double[] s = weights(labels, 2, n, sampleWeights);
+        double[] s = weights(classWeights != null || balanced ? labels(y, n) : null, 2, n, sampleWeights);
         double[][] std = standardize ? Standardization.fit(x, n, d) : null;
         double[] xs = std == null ? x : Standardization.apply(x, n, d, std[0], std[1]);
         double totalWeight = total(s, n);
@@ -291,21 +291,17 @@ public final class LogisticRegression {
         Solver chosen = resolve(d + 1, n);
         double tol = tolerance(chosen);
         List<String> warnings = new ArrayList<>();
-        double[] yy = new double[n];
-        for (int i = 0; i < n; i++) {
-            yy[i] = labels[i];
-        }
         List<String> names = names(d);
         SolverResult r;
         Separation sep = Separation.NOT_CHECKED;
         double deviance;
         double[] se = null;
         int warmRows;
-        try (BinaryObjective obj = new BinaryObjective(xs, n, d, yy, s, c, penalty.l2Weight(), penalty.l1Weight(), threads)) {
+        try (BinaryObjective obj = new BinaryObjective(xs, n, d, y, s, c, penalty.l2Weight(), penalty.l1Weight(), threads)) {
             obj.checkDataOnFirstEvaluation(() -> requireFinite(x, n, d));
             obj.listen(listener, tol);
             r = chosen == Solver.LBFGS && subsampleStart && SubsampleStart.applies(n, d, penalty)
-                    ? SubsampleStart.fit(obj, xs, n, d, yy, s, threads, tol, iterationLimit(chosen), LBFGS_MEMORY,
+                    ? SubsampleStart.fit(obj, xs, n, d, y, s, threads, tol, iterationLimit(chosen), LBFGS_MEMORY,
                             () -> requireFinite(x, n, d))
                     : null;
             warmRows = r != null ? SubsampleStart.rows(n) : 0;
@@ -316,11 +312,11 @@ public final class LogisticRegression {
             deviance = 2 * lossPart(r, penalty, c);
             if (penalty.kind() == Penalty.Kind.NONE) {
                 double[] z = obj.margins(r.theta());
-                SeparationCheck.Result check = SeparationCheck.check(xs, n, d, yy, s, z, r, names);
+                SeparationCheck.Result check = SeparationCheck.check(xs, n, d, y, s, z, r, names);
                 sep = check.separation();
                 warnings.addAll(check.warnings());
                 if (sep == Separation.NONE) {
-                    se = standardErrors(xs, n, d, yy, s, r.theta(), std);
+                    se = standardErrors(xs, n, d, y, s, r.theta(), std);
                     if (se == null) {
                         warnings.add("the Fisher information matrix is singular (collinear features?); no standard errors");
                     }
@@ -336,7 +332,7 @@ public final class LogisticRegression {
         List<String> sn = new ArrayList<>();
         sn.add("(Intercept)");
         sn.addAll(names);
-        GlmSummary summary = new GlmSummary(sn, originalScale(theta, std), se, deviance, nullDeviance(yy, s, n), n,
+        GlmSummary summary = new GlmSummary(sn, originalScale(theta, std), se, deviance, nullDeviance(y, s, n), n,
                 r.iterations(), r.converged(), warnings);
         return new LogisticRegressionModel(d, 2, false, coef, intercepts, std == null ? null : std[0],
                 std == null ? null : std[1], names, penalty, report, summary, threshold);
@@ -496,7 +492,15 @@ public final class LogisticRegression {
         }
     }
 
-    /** sample weight × class weight, or null when all are 1. */
+    private static int[] labels(double[] y, int n) {
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = y[i] != 0 ? 1 : 0;
+        }
+        return labels;
+    }
+
+    /** sample weight × class weight, or null when all are 1; y (class indices) is read only for class weights. */
     private double[] weights(int[] y, int classes, int n, double[] sampleWeights) {
         double[] cw = classWeights;
         if (balanced) {
