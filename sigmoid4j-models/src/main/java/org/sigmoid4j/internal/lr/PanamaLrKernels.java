@@ -123,31 +123,9 @@ public final class PanamaLrKernels implements LrKernels {
         return loss;
     }
 
-    private double dotRow(double[] x, int ao, double[] w, int wOff, int d, double[] tmp) {
-        int i = 0;
-        DoubleVector acc0 = DoubleVector.zero(sp);
-        DoubleVector acc1 = DoubleVector.zero(sp);
-        for (int bound = d - 2 * lanes; i <= bound; i += 2 * lanes) {
-            acc0 = DoubleVector.fromArray(sp, x, ao + i).fma(DoubleVector.fromArray(sp, w, wOff + i), acc0);
-            acc1 = DoubleVector.fromArray(sp, x, ao + i + lanes).fma(DoubleVector.fromArray(sp, w, wOff + i + lanes), acc1);
-        }
-        for (int bound = d - lanes; i <= bound; i += lanes) {
-            acc0 = DoubleVector.fromArray(sp, x, ao + i).fma(DoubleVector.fromArray(sp, w, wOff + i), acc0);
-        }
-        acc0.add(acc1).intoArray(tmp, 0);
-        double s = 0;
-        for (int l = 0; l < lanes; l++) {
-            s += tmp[l];
-        }
-        for (; i < d; i++) {
-            s = Math.fma(x[ao + i], w[wOff + i], s);
-        }
-        return s;
-    }
-
     /**
      * Four rows at a time (eight independent FMA chains instead of two, so the adds of one row
-     * overlap the loads of the next), each row summed exactly as {@link #dotRow} sums it: the same
+     * overlap the loads of the next), each row summed exactly as {@link #dot} sums it: the same
      * bits, whatever the grouping.
      */
     @Override
@@ -201,7 +179,7 @@ public final class PanamaLrKernels implements LrKernels {
             out[outOff + r + 3] = b + s3;
         }
         for (; r < rows; r++) {
-            out[outOff + r] = b + dotRow(x, xOff + r * d, w, wOff, d, tmp);
+            out[outOff + r] = b + dot(x, xOff + r * d, w, wOff, d);
         }
     }
 
