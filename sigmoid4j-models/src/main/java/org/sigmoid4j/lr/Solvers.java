@@ -165,7 +165,7 @@ final class Solvers {
      * backtracking line search that keeps each coordinate in its orthant.
      */
     static SolverResult lbfgs(Objective obj, double[] t0, double tol, int maxIter, int m) {
-        return lbfgs(obj, t0, null, tol, maxIter, m, null);
+        return lbfgs(obj, t0, null, tol, maxIter, new Memory(m, obj.dim()));
     }
 
     /**
@@ -192,14 +192,14 @@ final class Solvers {
      * evaluated, and the norm the relative stopping rule divides by (the gradient norm at θ = 0,
      * as for a cold start, so the tolerance means the same).
      */
-    record Start(double f, double[] grad, double referenceNorm, Memory memory) {}
+    record Start(double f, double[] grad, double referenceNorm) {}
 
     /**
-     * L-BFGS from {@code t0}; {@code start} (or null) supplies F, ∇F, the reference norm and
-     * curvature pairs there; {@code keep} (or null) receives the final pairs. Without an L1 term
-     * only when {@code start} is given.
+     * L-BFGS from {@code t0}; {@code start} (or null) supplies F, ∇F and the reference norm there
+     * (only without an L1 term). The run starts from the curvature pairs in {@code pairs} (none
+     * when it is fresh) and leaves its final pairs there; its length is the memory.
      */
-    static SolverResult lbfgs(Objective obj, double[] t0, Start start, double tol, int maxIter, int m, Memory keep) {
+    static SolverResult lbfgs(Objective obj, double[] t0, Start start, double tol, int maxIter, Memory pairs) {
         int p = obj.dim();
         boolean owl = obj.l1 != 0;
         if (start != null && owl) {
@@ -218,10 +218,8 @@ final class Solvers {
         pseudoGradient(obj, t, g, pg);
         double gn = norm2(pg);
         double g0 = start == null ? scale(gn) : scale(start.referenceNorm());
-        Memory mem = keep != null ? keep : start != null && start.memory() != null ? start.memory() : new Memory(m, p);
-        if (start != null && start.memory() != null && mem != start.memory()) {
-            copy(start.memory(), mem);
-        }
+        Memory mem = pairs;
+        int m = mem.rho.length;
         double[][] s = mem.s;
         double[][] yv = mem.y;
         double[] rho = mem.rho;
@@ -313,16 +311,6 @@ final class Solvers {
         mem.stored = stored;
         mem.head = head;
         return new SolverResult(t, it, converged, gn, gn / g0, f, converged ? null : message);
-    }
-
-    private static void copy(Memory from, Memory to) {
-        for (int q = 0; q < from.rho.length; q++) {
-            System.arraycopy(from.s[q], 0, to.s[q], 0, from.s[q].length);
-            System.arraycopy(from.y[q], 0, to.y[q], 0, from.y[q].length);
-        }
-        System.arraycopy(from.rho, 0, to.rho, 0, from.rho.length);
-        to.stored = from.stored;
-        to.head = from.head;
     }
 
     private static void axpy(double a, double[] x, double[] y) {

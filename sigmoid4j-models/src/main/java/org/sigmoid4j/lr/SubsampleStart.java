@@ -82,7 +82,7 @@ final class SubsampleStart {
         SolverResult sub;
         try (BinaryObjective part = new BinaryObjective(x, n, d, y, s, full.c * scale, full.l2, 0, threads, EVERY)) {
             part.checkDataOnFirstEvaluation(dataCheck);
-            sub = Solvers.lbfgs(part, new double[p], null, SUBSAMPLE_TOLERANCE, SUBSAMPLE_MAX_ITERATIONS, memory, pairs);
+            sub = Solvers.lbfgs(part, new double[p], null, SUBSAMPLE_TOLERANCE, SUBSAMPLE_MAX_ITERATIONS, pairs);
         }
         double[] theta = sub.theta();
         double[] g = new double[p];
@@ -97,7 +97,7 @@ final class SubsampleStart {
         if (!(f < full.c * full.totalWeight() * Math.log(2))) {
             return null;
         }
-        Solvers.Start start = new Solvers.Start(f, g, Solvers.norm2(gAtZero), pairs);
-        return Solvers.lbfgs(full, theta, start, tol, maxIter, memory, null);
+        Solvers.Start start = new Solvers.Start(f, g, Solvers.norm2(gAtZero));
+        return Solvers.lbfgs(full, theta, start, tol, maxIter, pairs);
     }
 }
