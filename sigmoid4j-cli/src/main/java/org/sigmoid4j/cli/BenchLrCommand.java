@@ -128,13 +128,11 @@ final class BenchLrCommand implements Callable<Integer> {
         if (!noSklearn) {
             sk = runSklearn(x, y, n, d, err);
         }
-        // JIT warm-up on a slice, not timed: enough passes for C2 to compile every hot loop, and
-        // enough rows to take the warm-start path too (its subsample needs 500 rows per parameter)
-        // (fit reads the first `warm` rows of x and y in place)
-        int warm = Math.min(n, Math.max(100_000, 5000 * (d + 1) + 10_000));
+        // JIT warm-up, not timed: three fits on the same data, so that C2 compiles every hot loop
+        // of the path the timed fits take (whether the warm start applies depends on the size)
         for (int r = 0; r < 3; r++) {
             LogisticRegression.builder().penalty(Penalty.l2(1)).solver(s).tolerance(TOLERANCE).subsampleStart(!coldStart)
-                    .threads(threads[r % threads.length]).build().fit(x, warm, d, y, null);
+                    .threads(threads[r % threads.length]).build().fit(x, n, d, y, null);
         }
 
         List<Map<String, Object>> records = new ArrayList<>();
