@@ -61,6 +61,30 @@ public final class Kernels {
         IMPL.sigmoid(x, 0, y, 0, x.length);
     }
 
+    /**
+     * Element-wise σ(x) = 1/(1+e^-x) in float, <b>faithful: within 1 ulp, not correctly
+     * rounded</b>; use {@link #sigmoid(float[], int, float[], int, int)} for 0 ulp. An explicit
+     * opt-in for throughput: with the Vector API it computes in float lanes (twice as many per
+     * register as the correctly rounded kernel, which must work in double to decide the float
+     * rounding) and runs at about 0.45× the time of the double sigmoid (n = 4096, AVX-512;
+     * the correctly rounded float kernel takes about 1.15×). About 5 % of inputs differ from the
+     * correctly rounded result, by 1 ulp (checked exhaustively over every float in [−88, 128];
+     * outside that range both give the same results). Special values as {@link Logistic#sigmoid(float)}:
+     * NaN → NaN, +∞ → 1, −∞ → 0, results in (0, 1] for finite x, subnormal results (x &lt; −87.3)
+     * returned correctly rounded, never flushed to zero. Without the Vector API this is the
+     * correctly rounded scalar loop.
+     */
+    public static void sigmoidFaithful(float[] x, int xOff, float[] y, int yOff, int n) {
+        checkRange(x.length, xOff, y.length, yOff, n);
+        IMPL.sigmoidFaithful(x, xOff, y, yOff, n);
+    }
+
+    /** {@link #sigmoidFaithful(float[], int, float[], int, int)} of the whole array into {@code y} (may be {@code x}). */
+    public static void sigmoidFaithful(float[] x, float[] y) {
+        checkSameLength(x.length, y.length);
+        IMPL.sigmoidFaithful(x, 0, y, 0, x.length);
+    }
+
     /** Element-wise σ'(x) = σ(x)·σ(−x), from x; see {@link Logistic#sigmoidDerivative(double)} for the scalar contract. */
     public static void sigmoidDerivative(double[] x, int xOff, double[] y, int yOff, int n) {
         checkRange(x.length, xOff, y.length, yOff, n);

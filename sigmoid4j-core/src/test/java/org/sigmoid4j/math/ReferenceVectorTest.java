@@ -26,7 +26,7 @@ import org.sigmoid4j.testkit.Ulps;
  * expected and actual in decimal and hex.
  */
 @Tag("kernels")
-class ReferenceVectorTest {
+public class ReferenceVectorTest {
 
     static final long DOUBLE_SCALAR_ULPS = 1;
     static final long DOUBLE_BULK_ULPS = 2;
@@ -107,6 +107,11 @@ class ReferenceVectorTest {
     }
 
     static void checkF(ReferenceVectors v, float[] got, String path) {
+        checkF(v, got, path, FLOAT_ULPS);
+    }
+
+    /** Float rows within {@code bound} ulp (0: correctly rounded); returns the maximum seen. */
+    public static long checkF(ReferenceVectors v, float[] got, String path, long bound) {
         StringBuilder bad = new StringBuilder();
         long max = 0;
         int failures = 0;
@@ -114,7 +119,7 @@ class ReferenceVectorTest {
             float e = (float) v.expected()[i];
             long u = Ulps.between(got[i], e);
             if (u != Ulps.MISMATCH) max = Math.max(max, u);
-            if (u > FLOAT_ULPS) {
+            if (u > bound) {
                 if (++failures <= 20) {
                     bad.append(String.format("%n  x=%s expected=%s actual=%s ulps=%s", Ulps.show((float) v.x()[i]),
                             Ulps.show(e), Ulps.show(got[i]), u == Ulps.MISMATCH ? "class mismatch" : u));
@@ -123,8 +128,9 @@ class ReferenceVectorTest {
         }
         System.out.printf("%s %s: %d rows, max %d ulp%n", v.name(), path, got.length, max);
         if (failures > 0) {
-            fail(v.name() + " " + path + ": " + failures + " of " + got.length + " rows not correctly rounded (max "
-                    + max + " ulp)" + bad);
+            fail(v.name() + " " + path + ": " + failures + " of " + got.length + " rows "
+                    + (bound == 0 ? "not correctly rounded" : "above " + bound + " ulp") + " (max " + max + " ulp)" + bad);
         }
+        return max;
     }
 }

@@ -19,6 +19,13 @@ public interface KernelSupport {
 
     void sigmoid(float[] x, int xOff, float[] y, int yOff, int n);
 
+    /**
+     * Float σ within 1 ulp (faithful, not correctly rounded): the opt-in fast kernel behind
+     * {@link org.sigmoid4j.kernel.Kernels#sigmoidFaithful(float[], int, float[], int, int)}.
+     * Returning the correctly rounded {@link #sigmoid(float[], int, float[], int, int)} meets the bound.
+     */
+    void sigmoidFaithful(float[] x, int xOff, float[] y, int yOff, int n);
+
     void sigmoidDerivative(double[] x, int xOff, double[] y, int yOff, int n);
 
     void sigmoidDerivative(float[] x, int xOff, float[] y, int yOff, int n);

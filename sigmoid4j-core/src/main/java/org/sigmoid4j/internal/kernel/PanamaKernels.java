@@ -257,6 +257,85 @@ final class PanamaKernels implements KernelSupport {
         }
     }
 
+    // ---------------------------------------------------------------------------------------
+    // Faithful float sigmoid (opt-in, ≤ 1 ulp): float lanes only, twice as many per register.
+
+    private static final float LOG2E_F = 0x1.715476p0f;
+    /** ln 2 = LN2_HI_F + LN2_LO_F (float Cody–Waite split). */
+    private static final float LN2_HI_F = 0x1.62e43p-1f;
+    private static final float LN2_LO_F = -0x1.05c61p-29f;
+    /**
+     * 1.5·2^23 + 383: adding it rounds to an integer k and leaves 383 + k in the low mantissa
+     * bits, so that those bits shifted left by 23 are the float −2^k (bit 8 of 383 + k becomes
+     * the sign bit, 127 + k the exponent) for k in [−126, 128].
+     */
+    private static final float SHIFT_NEG_POW2 = 0x1.8p23f + 383f;
+    /** Clamp of positive inputs (int compare of the bits, one instruction): σ(87) rounds to 1. */
+    private static final int MAX_X_FAITHFUL_BITS = Float.floatToRawIntBits(87.0f);
+    /** Below this σ(x) approaches the subnormal floats (σ(−87.34) = 2^−126): scalar fallback. */
+    private static final float MIN_X_FAITHFUL = -87.0f;
+    // g(r) ≈ (e^r − 1 − r)/r², degree-4 fit on [−ln2/2, ln2/2] (least squares on Chebyshev nodes,
+    // reweighted towards minimax); with these float coefficients 1 + r + r²·g(r) has relative
+    // error 2^−27.5 against e^r. The degree-3 fit (2^−22.9) is not accurate enough.
+    private static final float F0 = 0.5f;
+    private static final float F1 = 0x1.55548ep-3f;
+    private static final float F2 = 0x1.55545ep-5f;
+    private static final float F3 = 0x1.123b46p-7f;
+    private static final float F4 = 0x1.6db412p-10f;
+
+    /**
+     * Float σ within 1 ulp, computed in float lanes ({@link #f}, 16 per AVX-512 register).
+     * E = e^−x = 2^k·P exactly: k = round(−x/ln2), r = x + k·ln2 (two float constants, fma),
+     * P = e^−r = 1 − w with w = r + r²·(−g(−r)) (Horner), and −2^k made from k's bits, so that
+     * −E = P·(−2^k) is one exact multiplication. Then y0 = 1/(1 + E) and one correction step
+     * with the exact E: δ = (1 − y0·E) − y0 (one fma, one exact subtraction), y = y0 + y0·δ.
+     * The correction removes the rounding of 1 + E and of the quotient, which the textbook
+     * 1/(1 + e^−x) in float leaves (max 2 ulp, 0.2 % of inputs at 2 ulp, against 0 here).
+     *
+     * <p>Accuracy: ≤ 1 ulp from the correctly rounded σ, checked exhaustively (every float in
+     * [−88, 128] against the correctly rounded kernel; about 5 % of them are 1 ulp off). Error
+     * sources left: the rounding of w (relative ≤ 2^−25.5 on P), of r (≤ 2^−26), the fit
+     * (2^−27.5), the first step of δ (≤ 2^−25·y0), then the final rounding.
+     *
+     * <p>Range: x ≥ −87 (σ ≥ 2^−125.5, a normal float) on the vector path; positive inputs are
+     * clamped to 87 on their bits (σ(87) rounds to 1 like σ of anything larger, +∞ included);
+     * a chunk with x &lt; −87 or NaN is recomputed by the correctly rounded scalar function
+     * (subnormal results returned, not flushed). No min/max (several AVX-512 instructions
+     * each): the clamp is a signed int min, which leaves negative inputs (negative ints) alone.
+     *
+     * <p>Speed: 22 vector operations per 16 floats; the textbook float formula (16) runs at
+     * 0.11 ns/element, this at 0.17, the double sigmoid at 0.37 (n = 4096, AVX-512, one thread).
+     * Written out in the loop like the other kernels (no helper calls, see the double sigmoid).
+     */
+    @Override public void sigmoidFaithful(float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        int step = f.length();
+        for (int bound = f.loopBound(n); i < bound; i += step) {
+            FloatVector xv = FloatVector.fromArray(f, x, xOff + i);
+            FloatVector xc = xv.reinterpretAsInts().min(MAX_X_FAITHFUL_BITS).reinterpretAsFloats();
+            FloatVector kf = xc.fma(-LOG2E_F, SHIFT_NEG_POW2);
+            FloatVector k = kf.sub(SHIFT_NEG_POW2);
+            FloatVector r = k.fma(k.broadcast(LN2_HI_F), xc);
+            r = k.fma(k.broadcast(LN2_LO_F), r);
+            FloatVector r2 = r.mul(r);
+            FloatVector g = r.fma(-F4, F3).fma(r, r.broadcast(-F2)).fma(r, r.broadcast(F1)).fma(r, r.broadcast(-F0));
+            FloatVector one = r.broadcast(1f);
+            FloatVector p = one.sub(g.fma(r2, r));                                     // e^−r
+            FloatVector negE = p.mul(kf.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+            FloatVector y0 = one.div(one.sub(negE));
+            FloatVector delta = y0.fma(negE, one).sub(y0);                             // 1 − y0·(1 + E)
+            FloatVector res = delta.fma(y0, y0);
+            if (xv.compare(VectorOperators.GE, MIN_X_FAITHFUL).allTrue()) {
+                res.intoArray(y, yOff + i);
+            } else {
+                // fallback: x < −87 (results near or below the subnormal range) or NaN
+                ScalarKernels.INSTANCE.sigmoid(x, xOff + i, y, yOff + i, step);
+            }
+        }
+        // tail: scalar (correctly rounded)
+        ScalarKernels.INSTANCE.sigmoid(x, xOff + i, y, yOff + i, n - i);
+    }
+
     /**
      * 0, 2, 4, …: with {@code selectFrom(a, b)} on two double vectors seen as ints, the low 32
      * bits of every double lane of a, then of b (int lane 2j is the low word of lane j).

@@ -25,6 +25,11 @@ public final class ScalarKernels implements KernelSupport {
         for (int i = 0; i < n; i++) y[yOff + i] = Logistic.sigmoid(x[xOff + i]);
     }
 
+    /** The correctly rounded loop: 0 ulp is within the faithful kernel's 1 ulp bound. */
+    @Override public void sigmoidFaithful(float[] x, int xOff, float[] y, int yOff, int n) {
+        sigmoid(x, xOff, y, yOff, n);
+    }
+
     @Override public void sigmoidDerivative(double[] x, int xOff, double[] y, int yOff, int n) {
         for (int i = 0; i < n; i++) y[yOff + i] = Logistic.sigmoidDerivative(x[xOff + i]);
     }
