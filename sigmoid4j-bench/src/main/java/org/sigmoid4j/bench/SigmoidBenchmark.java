@@ -20,8 +20,9 @@ import org.sigmoid4j.math.Logistic;
  * The issue's sigmoid targets, measured by JMH in one fork: {@code kernelDouble} against
  * {@code naiveDouble} (the plain {@code 1/(1+Math.exp(-x))} loop; target ≤ 0.15×),
  * {@code kernelFloat} against {@code kernelDouble} (target ≤ 0.5×), and at n = 16,777,216 the
- * kernels against {@code copyDouble} / {@code copyFloat} (target ≤ 1.5×). Time per call; divide
- * by n for ns per element.
+ * kernels against {@code copyDouble} / {@code copyFloat} (target ≤ 1.5×). {@code kernelFloatFaithful}
+ * is the opt-in faithful float sigmoid (≤ 1 ulp, {@link Kernels#sigmoidFaithful(float[], float[])}).
+ * Time per call; divide by n for ns per element.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -63,6 +64,13 @@ public class SigmoidBenchmark {
                 throw new IllegalStateException("sigmoid(" + xf[i] + "f) = " + yf[i] + ", reference " + Logistic.sigmoid(xf[i]));
             }
         }
+        kernelFloatFaithful();
+        for (int i = 0; i < n; i += Math.max(1, n / 100_000)) {
+            float e = Logistic.sigmoid(xf[i]);
+            if (Math.abs(yf[i] - e) > Math.ulp(e)) {
+                throw new IllegalStateException("sigmoidFaithful(" + xf[i] + "f) = " + yf[i] + ", reference " + e);
+            }
+        }
     }
 
     @Benchmark
@@ -92,6 +100,12 @@ public class SigmoidBenchmark {
     @Benchmark
     public float[] kernelFloat() {
         Kernels.sigmoid(xf, yf);
+        return yf;
+    }
+
+    @Benchmark
+    public float[] kernelFloatFaithful() {
+        Kernels.sigmoidFaithful(xf, yf);
         return yf;
     }
 

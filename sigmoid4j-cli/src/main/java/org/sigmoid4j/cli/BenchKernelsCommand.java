@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code sigmoid4j bench kernels}: one process, one thread, the same inputs for every
  * implementation, medians of several timed batches. Per function, precision and size it times
  * sigmoid4j's bulk kernel, the plain Java loop of the textbook formula ("java-naive") and an
- * array copy of the same size (the memory-bound floor); for the sigmoid it also runs, when
+ * array copy of the same size (the memory-bound floor); for the float sigmoid also the opt-in
+ * faithful kernel ("sigmoid4j-faithful", ≤ 1 ulp); for the sigmoid it also runs, when
  * {@code /usr/bin/python3} has them, numpy {@code 1/(1+np.exp(-x))}, {@code scipy.special.expit}
  * and {@code torch.sigmoid_} (one thread) in a child process. The JMH benchmarks in
  * {@code sigmoid4j-bench} are the careful version of the same measurements.
@@ -153,12 +154,24 @@ final class BenchKernelsCommand implements Callable<Integer> {
             for (int i = 0; i < n; i++) x[i] = (float) (unit ? r.nextDouble(0.001, 0.999) : r.nextDouble(-20, 20));
             float[] y = new float[n];
             bodies = new Body[] {() -> kernelF(fn, x, y), () -> naiveF(fn, x, y), () -> System.arraycopy(x, 0, y, 0, n)};
+            if (fn.equals("sigmoid")) {
+                // the opt-in faithful (<= 1 ulp) float sigmoid, timed beside the correctly rounded one
+                bodies = Arrays.copyOf(bodies, 4);
+                bodies[3] = () -> Kernels.sigmoidFaithful(x, y);
+            }
         }
         double[] medians = time(n, bodies);
-        return List.of(new Result(fn, precision, n, "sigmoid4j", medians[0]),
+        List<Result> rs = new ArrayList<>(List.of(new Result(fn, precision, n, "sigmoid4j", medians[0]),
                 new Result(fn, precision, n, "java-naive", medians[1]),
-                new Result(fn, precision, n, "copy", medians[2]));
+                new Result(fn, precision, n, "copy", medians[2])));
+        if (bodies.length > 3) {
+            rs.add(new Result(fn, precision, n, FAITHFUL, medians[3]));
+        }
+        return rs;
     }
+
+    /** impl of the opt-in faithful float sigmoid's records (function sigmoid, precision f32 only). */
+    static final String FAITHFUL = "sigmoid4j-faithful";
 
     /**
      * Median ns per element of each body, timed again (up to three times) when a batch during or
@@ -407,11 +420,11 @@ final class BenchKernelsCommand implements Callable<Integer> {
     }
 
     static void printTable(PrintWriter out, List<Result> results) {
-        out.printf(Locale.ROOT, "%-19s %-4s %9s %-10s %10s %9s %9s%n", "function", "prec", "n", "impl", "ns/elem", "/naive", "/copy");
+        out.printf(Locale.ROOT, "%-19s %-4s %9s %-18s %10s %9s %9s%n", "function", "prec", "n", "impl", "ns/elem", "/naive", "/copy");
         for (Result r : results) {
             double naive = find(results, r, "java-naive");
             double copy = find(results, r, "copy");
-            out.printf(Locale.ROOT, "%-19s %-4s %9d %-10s %10.3f %9s %9s%n", r.function(), r.precision(), r.n(), r.impl(),
+            out.printf(Locale.ROOT, "%-19s %-4s %9d %-18s %10.3f %9s %9s%n", r.function(), r.precision(), r.n(), r.impl(),
                     r.nsPerElement(), ratio(r.nsPerElement(), naive), ratio(r.nsPerElement(), copy));
         }
         // the targets, from this run
@@ -421,9 +434,14 @@ final class BenchKernelsCommand implements Callable<Integer> {
             double naive = get(results, "sigmoid", "f64", n, "java-naive");
             double copyD = get(results, "sigmoid", "f64", n, "copy");
             double copyF = get(results, "sigmoid", "f32", n, "copy");
+            double faithful = get(results, "sigmoid", "f32", n, FAITHFUL);
             if (Double.isNaN(d)) continue;
             out.printf(Locale.ROOT, "n=%d: sigmoid f64 / java-naive f64 = %.3f (target <= 0.15); f32 / f64 = %.3f (target <= 0.5);"
                     + " f64 / copy = %.2f, f32 / copy = %.2f (target <= 1.5 at n=16777216)%n", n, d / naive, f / d, d / copyD, f / copyF);
+            if (!Double.isNaN(faithful)) {
+                out.printf(Locale.ROOT, "n=%d: sigmoid f32 faithful (<= 1 ulp, opt-in) / f64 = %.3f; / copy = %.2f%n", n, faithful / d,
+                        faithful / copyF);
+            }
         }
     }
 

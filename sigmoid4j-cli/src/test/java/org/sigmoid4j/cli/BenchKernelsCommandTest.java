@@ -16,7 +16,7 @@ class BenchKernelsCommandTest {
 
     static final Pattern RECORD = Pattern.compile(
             "\\{\"function\": \"([a-z-]+)\", \"precision\": \"(f32|f64)\", \"n\": (\\d+), \"impl\": "
-                    + "\"(sigmoid4j|java-naive|copy|numpy|scipy|torch)\", \"ns_per_element\": ([0-9.Ee+-]+)}");
+                    + "\"(sigmoid4j|sigmoid4j-faithful|java-naive|copy|numpy|scipy|torch)\", \"ns_per_element\": ([0-9.Ee+-]+)}");
 
     @Test
     void jsonSchema() {
@@ -37,10 +37,14 @@ class BenchKernelsCommandTest {
             assertTrue(ns > 0 && Double.isFinite(ns), m.group());
             seen.add(m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + m.group(4));
         }
-        // 2 functions × 2 precisions × 2 sizes × 3 implementations, each once
-        assertEquals(24, records, json);
-        assertEquals(24, seen.size());
-        assertEquals(24, json.chars().filter(c -> c == '{').count());
+        // 2 functions × 2 precisions × 2 sizes × 3 implementations, each once, and the faithful
+        // float sigmoid (sigmoid f32 only) at both sizes
+        assertEquals(26, records, json);
+        assertEquals(26, seen.size());
+        assertEquals(26, json.chars().filter(c -> c == '{').count());
+        for (String n : new String[] {"64", "1000"}) {
+            assertTrue(seen.contains("sigmoid f32 " + n + " sigmoid4j-faithful"), seen.toString());
+        }
     }
 
     @Test
@@ -51,7 +55,8 @@ class BenchKernelsCommandTest {
                 new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("java-naive") && out.toString().contains("/copy")
-                && out.toString().contains("target <= 0.15"), out.toString());
+                && out.toString().contains("target <= 0.15") && out.toString().contains("sigmoid4j-faithful")
+                && out.toString().contains("f32 faithful (<= 1 ulp, opt-in) / f64"), out.toString());
         code = Main.run(new String[] {"bench", "kernels", "--functions", "gelu"}, new PrintWriter(new StringWriter()),
                 new PrintWriter(err));
         assertEquals(ExitCodes.USAGE, code);

@@ -66,8 +66,8 @@ public final class Kernels {
      * rounded</b>; use {@link #sigmoid(float[], int, float[], int, int)} for 0 ulp. An explicit
      * opt-in for throughput: with the Vector API it computes in float lanes (twice as many per
      * register as the correctly rounded kernel, which must work in double to decide the float
-     * rounding) and runs at about 0.45× the time of the double sigmoid (n = 4096, AVX-512;
-     * the correctly rounded float kernel takes about 1.15×). About 5 % of inputs differ from the
+     * rounding) and runs at about 0.46× the time of the double sigmoid (n = 4096, AVX-512;
+     * the correctly rounded float kernel takes about 1.2×). About 5 % of inputs differ from the
      * correctly rounded result, by 1 ulp (checked exhaustively over every float in [−88, 128];
      * outside that range both give the same results). Special values as {@link Logistic#sigmoid(float)}:
      * NaN → NaN, +∞ → 1, −∞ → 0, results in (0, 1] for finite x, subnormal results (x &lt; −87.3)
