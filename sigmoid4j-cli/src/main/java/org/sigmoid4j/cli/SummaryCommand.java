@@ -57,11 +57,20 @@ final class SummaryCommand implements Callable<Integer> {
                 Map<String, Object> all = new LinkedHashMap<>(glm.toMap());
                 all.put("model", s);
                 s = all;
+            } else if (m.classifier() instanceof LogisticRegressionModel lr) {
+                s.put("separation", lr.report().separation().label());
+                s.put("warnings", lr.warnings());
             }
             o.println(JSON.std.asString(s));
         } else {
             if (glm != null) {
                 o.println(glm.format());
+            } else if (m.classifier() instanceof LogisticRegressionModel lr) {
+                // multinomial and penalised fits have no coefficient table, but may have warnings
+                // (separation, non-convergence): the GLM table prints its own
+                for (String w : lr.warnings()) {
+                    o.println("Warning: " + w);
+                }
             }
             if (m.classifier() instanceof MlpClassifier mlp) {
                 o.print(mlp.describe());

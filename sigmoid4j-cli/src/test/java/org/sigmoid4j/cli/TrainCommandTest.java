@@ -178,6 +178,21 @@ class TrainCommandTest {
         assertTrue(pd.out().lines().findFirst().orElseThrow().endsWith(",p_0,p_1,p_2,p_3,p_4,p_5,p_6,p_7,p_8,p_9,prediction"));
     }
 
+    /** Unpenalised multinomial digits: the training rows are separable, and train and summary say so. */
+    @Test
+    void unpenalisedMultinomialSeparationIsSaidByTrainAndSummary() throws IOException {
+        Path digits = SharedFiles.resolve("data/digits.csv");
+        Path dm = dir.resolve("digits-none.s4j");
+        Cli t = Cli.run("train", "--data", digits.toString(), "--target", "label", "--penalty", "none", "--out", dm.toString());
+        assertEquals(0, t.code(), t.toString());
+        assertTrue(t.err().contains("complete separation") && t.err().contains("maximum-likelihood estimate does not exist"),
+                t.toString());
+        Cli text = Cli.run("summary", dm.toString());
+        assertTrue(text.out().contains("Warning: complete separation"), text.toString());
+        Cli json = Cli.run("summary", dm.toString(), "--json");
+        assertTrue(json.out().contains("\"separation\":\"complete\""), json.toString());
+    }
+
     @Test
     void helpIsGroupedAndDocumentsExitCodes() {
         Cli r = Cli.run("--help");

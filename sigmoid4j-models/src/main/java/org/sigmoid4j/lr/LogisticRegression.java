@@ -28,8 +28,11 @@ import java.util.Locale;
  * gradient norm, in {@link FitReport}; it still returns finite coefficients (the last iterate).
  *
  * <p><b>Separation.</b> Unpenalised binary fits are checked for complete and quasi-complete
- * separation, in which case no maximum-likelihood estimate exists; the model then carries a
- * warning saying so, which coefficients diverge, and that a penalty fixes it.
+ * separation (by linear programming), in which case no maximum-likelihood estimate exists; the
+ * model then carries a warning saying so, which coefficients diverge, and that a penalty fixes
+ * it. Unpenalised multinomial fits are checked for complete separation (the fitted coefficients
+ * put every row in its own class); where rows are saturated without that, the warning says that
+ * quasi-complete separation could not be ruled out.
  *
  * <p><b>Parallelism.</b> Full-data passes (loss, gradient, Hessian) use {@code threads} threads
  * (default: all cores) over fixed row groups reduced in a fixed order, so the result is
@@ -387,6 +390,12 @@ public final class LogisticRegression {
             r = run(obj, chosen, tol, new double[classes * p]);
         }
         addConvergenceWarning(warnings, chosen, r, tol);
+        Separation sep = Separation.NOT_CHECKED;
+        if (penalty.kind() == Penalty.Kind.NONE) {
+            SeparationCheck.Result check = SeparationCheck.checkMultinomial(xs, n, d, y, classes, s, r.theta(), r, names(d));
+            sep = check.separation();
+            warnings.addAll(check.warnings());
+        }
         double[] theta = r.theta();
         double[] coef = new double[classes * d];
         double[] intercepts = new double[classes];
@@ -395,7 +404,7 @@ public final class LogisticRegression {
             System.arraycopy(theta, q * p + 1, coef, q * d, d);
         }
         FitReport report = new FitReport(chosen, r.iterations(), r.converged(), r.gradientNorm(),
-                r.relativeGradientNorm(), tol, r.objective(), c, Separation.NOT_CHECKED, warnings);
+                r.relativeGradientNorm(), tol, r.objective(), c, sep, warnings);
         return new LogisticRegressionModel(d, classes, true, coef, intercepts, std == null ? null : std[0],
                 std == null ? null : std[1], names(d), penalty, report, null, threshold);
     }

@@ -1,14 +1,17 @@
 package org.sigmoid4j.lr;
 
-/** Whether the classes of a binary problem are linearly separable (then no finite MLE exists). */
+/** Whether the classes are linearly separable (then no finite MLE exists); checked for unpenalised fits. */
 public enum Separation {
-    /** Not checked (penalised or multinomial fits, where a finite optimum always exists). */
+    /**
+     * Not checked: penalised fits (a finite optimum always exists), or a multinomial fit whose
+     * quasi-complete separation could not be ruled out (its warnings say so).
+     */
     NOT_CHECKED,
     /** Not separable: the maximum-likelihood estimate exists. */
     NONE,
-    /** Some hyperplane has every row on its class's side or on the plane, not all strictly. */
+    /** Some hyperplane (binary fits only) has every row on its class's side or on the plane, not all strictly. */
     QUASI_COMPLETE,
-    /** Some hyperplane has every row strictly on its class's side. */
+    /** Some hyperplane (for K classes: some coefficients) puts every row strictly on its class's side. */
     COMPLETE;
 
     /** "not_checked", "none", "quasi_complete" or "complete". */

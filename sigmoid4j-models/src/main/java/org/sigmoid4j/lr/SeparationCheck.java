@@ -126,6 +126,110 @@ final class SeparationCheck {
         return new Result(complete ? Separation.COMPLETE : Separation.QUASI_COMPLETE, addSaturation(warnings, numerically01));
     }
 
+    /**
+     * Multinomial fits (unpenalised), by a certificate rather than a linear program. Where the
+     * fitted coefficients put every row of positive weight strictly in its own class (its score
+     * above every other class's), they are themselves a separating direction: scaling them by
+     * t → ∞ drives every row's loss, and so the total, to 0, so the maximum-likelihood estimate does
+     * not exist (complete separation, Albert and Anderson 1984). An unpenalised fit on such data
+     * ends there: its loss falls below log 2 per row long before the gradient is small.
+     *
+     * <p>Quasi-complete separation (some rows on a boundary between classes) has no such cheap
+     * certificate: the linear program of {@link #check} grows to n·(K−1) rows in K·(d+1)
+     * unknowns, too large to run by default. A fit with saturated rows that is not completely
+     * separated is therefore reported as {@link Separation#NOT_CHECKED}, with a warning that
+     * separation could not be ruled out.
+     *
+     * @param theta the fitted parameters: K blocks of (intercept, d coefficients) on x as given
+     */
+    static Result checkMultinomial(double[] x, int n, int d, int[] y, int classes, double[] s, double[] theta,
+                                   SolverResult fit, List<String> names) {
+        List<String> warnings = new ArrayList<>();
+        int p = d + 1;
+        double[] z = new double[classes];
+        int numerically01 = 0;
+        int rows = 0;
+        boolean saturated = false;
+        boolean allStrict = true;
+        for (int i = 0; i < n; i++) {
+            if (s != null && s[i] == 0) {
+                continue;
+            }
+            rows++;
+            double scale = 1;
+            for (int k = 0; k < classes; k++) {
+                double v = theta[k * p];
+                for (int j = 0; j < d; j++) {
+                    v += x[i * d + j] * theta[k * p + 1 + j];
+                }
+                z[k] = v;
+                scale = Math.max(scale, Math.abs(v));
+            }
+            // log-odds of the row's own class against all others, and its margin over the best other
+            double best = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < classes; k++) {
+                if (k != y[i]) {
+                    best = Math.max(best, z[k]);
+                }
+            }
+            double others = 0;
+            for (int k = 0; k < classes; k++) {
+                if (k != y[i]) {
+                    others += Math.exp(z[k] - best);
+                }
+            }
+            double logOdds = z[y[i]] - best - Math.log(others);
+            numerically01 += Math.abs(logOdds) > 30 ? 1 : 0;
+            saturated |= Math.abs(logOdds) > SATURATED;
+            allStrict &= z[y[i]] - best > 1e-9 * scale;
+        }
+        if (rows > 0 && allStrict) {
+            warnings.add(String.format(Locale.ROOT,
+                    "complete separation: the fitted coefficients put every row strictly in its own class (%d rows), "
+                            + "so scaling them up drives the loss towards 0: the maximum-likelihood estimate does not exist "
+                            + "and the coefficients diverge (the reported ones are an arbitrary point on the way). "
+                            + "Largest (centred over the classes): %s. "
+                            + "Use a penalty (e.g. L2, --penalty l2) or fewer features.",
+                    rows, String.join(", ", largestCentred(theta, classes, d, names))));
+            return new Result(Separation.COMPLETE, addSaturation(warnings, numerically01));
+        }
+        if (!saturated) {
+            return new Result(fit.converged() ? Separation.NONE : Separation.NOT_CHECKED, addSaturation(warnings, numerically01));
+        }
+        warnings.add("some rows are fitted with probabilities numerically 0 or 1 although not every row is in its own "
+                + "class: quasi-complete separation (no finite maximum-likelihood estimate) could not be ruled out for a "
+                + "multinomial fit; if the coefficients grow when the tolerance is tightened, use a penalty (e.g. --penalty l2)");
+        return new Result(Separation.NOT_CHECKED, addSaturation(warnings, numerically01));
+    }
+
+    /** The largest coefficients after removing the softmax's common shift, as "name (class k) → ±∞". */
+    private static List<String> largestCentred(double[] theta, int classes, int d, List<String> names) {
+        int p = d + 1;
+        double[] centred = new double[classes * p];
+        for (int j = 0; j < p; j++) {
+            double mean = 0;
+            for (int k = 0; k < classes; k++) {
+                mean += theta[k * p + j];
+            }
+            mean /= classes;
+            for (int k = 0; k < classes; k++) {
+                centred[k * p + j] = theta[k * p + j] - mean;
+            }
+        }
+        Integer[] order = new Integer[centred.length];
+        for (int q = 0; q < order.length; q++) {
+            order[q] = q;
+        }
+        Arrays.sort(order, (u, v) -> Double.compare(Math.abs(centred[v]), Math.abs(centred[u])));
+        List<String> out = new ArrayList<>();
+        for (int q = 0; q < Math.min(8, order.length) && centred[order[q]] != 0; q++) {
+            int k = order[q] / p, j = order[q] % p;
+            String name = j == 0 ? "(Intercept)" : names.get(j - 1);
+            out.add(name + " (class " + k + ")" + (centred[order[q]] > 0 ? " → +∞" : " → −∞"));
+        }
+        return out;
+    }
+
     private static List<String> addSaturation(List<String> warnings, int count) {
         if (count > 0) {
             warnings.add("fitted probabilities numerically 0 or 1 occurred for " + count
