@@ -266,7 +266,7 @@ final class TrainCommand implements Callable<Integer> {
             r.put("final_loss", Double.isFinite(fit.finalLoss()) ? fit.finalLoss() : null);
             r.put("evaluation", evaluation);
             r.put("warnings", fit.warnings());
-            o.println(com.fasterxml.jackson.jr.ob.JSON.std.asString(r));
+            o.println(org.sigmoid4j.diagnostics.Json.write(r)); // nulls kept: "report": null says none was written
         } else if (yTest.length > 0) {
             o.println("Held-out evaluation (" + yTest.length + " of " + table.rows() + " rows, "
                     + evaluation.get("split") + "):");
