@@ -120,6 +120,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Record the wall-clock time in the model file (off by default, so the same data, options and seed give a byte-identical file).")
     boolean timestamp;
 
+    @Option(names = "--json",
+            description = "Print one JSON object on stdout instead of the table: model and report paths, rows, fit time, "
+                    + "final loss, held-out evaluation (as evaluate --json) and warnings (also on stderr).")
+    boolean json;
+
     @Option(names = "--epochs", paramLabel = "N",
             description = "Passes over the training rows: for --model mlp (default 10), or for logistic regression's --solver sgd.")
     Integer epochs;
@@ -210,7 +215,8 @@ final class TrainCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ModelKindOptions.Fit fit = kind.fit(new ModelKindOptions.TrainingSet(xTrain, nTrain, d, yTrain, k,
                 table.numericNames(), seed, standardize, threshold), msg);
-        msg.detail(String.format(Locale.ROOT, "fitted in %.2f s", (System.nanoTime() - t0) / 1e9));
+        double fitSeconds = (System.nanoTime() - t0) / 1e9;
+        msg.detail(String.format(Locale.ROOT, "fitted in %.2f s", fitSeconds));
         for (String w : fit.warnings()) {
             msg.warn(w);
         }
@@ -243,8 +249,25 @@ final class TrainCommand implements Callable<Integer> {
         TrainedModel model = new TrainedModel(m0.schema(), labels, st, threshold, fit.classifier(), prov, fit.history(), evaluation);
         ModelFile.write(model, out);
 
+        Path written = reportPath != null ? RunReport.write(model, out, reportPath) : null;
         PrintWriter o = spec.commandLine().getOut();
-        if (yTest.length > 0) {
+        if (json) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("model", out.toString());
+            r.put("report", written != null ? written.toString() : null);
+            r.put("kind", kind.kind());
+            r.put("data", sourceName);
+            r.put("rows", table.rows());
+            r.put("features", d);
+            r.put("classes", labels.classes());
+            r.put("train_rows", nTrain);
+            r.put("held_out_rows", yTest.length);
+            r.put("fit_seconds", fitSeconds);
+            r.put("final_loss", Double.isFinite(fit.finalLoss()) ? fit.finalLoss() : null);
+            r.put("evaluation", evaluation);
+            r.put("warnings", fit.warnings());
+            o.println(org.sigmoid4j.diagnostics.Json.write(r)); // nulls kept: "report": null says none was written
+        } else if (yTest.length > 0) {
             o.println("Held-out evaluation (" + yTest.length + " of " + table.rows() + " rows, "
                     + evaluation.get("split") + "):");
             Metrics.print(o, evaluation, labels);
@@ -254,8 +277,8 @@ final class TrainCommand implements Callable<Integer> {
         o.flush();
         msg.info("Model written to " + out + " (inspect: sigmoid4j summary " + out + "; use: sigmoid4j predict --model "
                 + out + " --data FILE)");
-        if (reportPath != null) {
-            msg.info("Report written to " + RunReport.write(model, out, reportPath));
+        if (written != null) {
+            msg.info("Report written to " + written);
         }
         return ExitCodes.OK;
     }

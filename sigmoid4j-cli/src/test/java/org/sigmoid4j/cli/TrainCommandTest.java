@@ -178,6 +178,43 @@ class TrainCommandTest {
         assertTrue(pd.out().lines().findFirst().orElseThrow().endsWith(",p_0,p_1,p_2,p_3,p_4,p_5,p_6,p_7,p_8,p_9,prediction"));
     }
 
+    /** train --json: one JSON object on stdout with the paths, the row counts the data README implies, and the evaluation. */
+    @Test
+    void trainJsonReportsPathsRowsAndTheHeldOutEvaluation() throws IOException {
+        Path out = dir.resolve("j.s4j");
+        // --test-fraction 0: every row is fitted, none is held out
+        Cli r = Cli.run("train", "--data", SPAMBASE.toString(), "--target", "label", "--test-fraction", "0", "--json",
+                "--no-report", "--out", out.toString());
+        assertEquals(0, r.code(), r.toString());
+        Map<String, Object> j = json(r.out());
+        assertEquals(out.toString(), j.get("model"));
+        assertTrue(j.containsKey("report") && j.get("report") == null, j.toString());
+        assertEquals(4601, ((Number) j.get("rows")).intValue());
+        assertEquals(4601, ((Number) j.get("train_rows")).intValue());
+        assertEquals(0, ((Number) j.get("held_out_rows")).intValue());
+        assertEquals(57, ((Number) j.get("features")).intValue());
+        assertTrue(((Number) j.get("final_loss")).doubleValue() > 0);
+        assertEquals(List.of(), j.get("warnings"));
+
+        Cli h = Cli.run("train", "--json", "--out", dir.resolve("h.s4j").toString());
+        assertEquals(0, h.code(), h.toString());
+        Map<String, Object> hj = json(h.out());
+        // README counts: 20% of 1813 spam and of 2788 not held out
+        assertEquals(921, ((Number) hj.get("held_out_rows")).intValue());
+        assertEquals(3680, ((Number) hj.get("train_rows")).intValue());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ev = (Map<String, Object>) hj.get("evaluation");
+        double acc = ((Number) ev.get("accuracy")).doubleValue();
+        assertTrue(acc > 0.9 && acc < 1, ev.toString());
+        // the same numbers the model file keeps (summary --json reads them back from disk)
+        Map<String, Object> stored = json(Cli.run("summary", (String) hj.get("model"), "--json").out());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> storedEval = (Map<String, Object>) ((Map<String, Object>) stored.get("model")).get("evaluation");
+        assertEquals(ev.get("accuracy"), storedEval.get("accuracy"));
+        assertTrue(h.err().contains("Report written to"), h.toString());
+        assertTrue(Files.exists(Path.of((String) hj.get("report"))), hj.toString());
+    }
+
     /** Unpenalised multinomial digits: the training rows are separable, and train and summary say so. */
     @Test
     void unpenalisedMultinomialSeparationIsSaidByTrainAndSummary() throws IOException {
