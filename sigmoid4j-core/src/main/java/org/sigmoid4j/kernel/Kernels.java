@@ -16,7 +16,8 @@ import org.sigmoid4j.math.Logistic;
  * implementations, against the scalar path over sizes that straddle the lane counts (with
  * 128/256/512-bit vectors), and by a sweep over the float line:
  * <ul>
- *   <li>{@code float[]}: correctly rounded (0 ulp), SIMD or scalar;</li>
+ *   <li>{@code float[]}: correctly rounded (0 ulp), SIMD or scalar; the opt-in
+ *       {@link #sigmoidFaithful(float[], int, float[], int, int)} is within 1 ulp instead;</li>
  *   <li>{@code double[]}: within 2 ulp with SIMD (measured maximum: 2 ulp for sigmoid, σ', tanh;
  *       1 ulp for log-sigmoid, softplus, SiLU, logit), within 1 ulp with the scalar fallback;</li>
  *   <li>special values as the scalar functions of {@link Logistic}; subnormal results are

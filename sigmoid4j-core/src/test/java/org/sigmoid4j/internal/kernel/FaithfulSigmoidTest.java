@@ -72,58 +72,66 @@ class FaithfulSigmoidTest {
      */
     @Test
     void sweepAgainstCorrectlyRoundedScalar() {
-        List<float[]> chunks = new ArrayList<>();
-        int chunk = 1 << 16;
-        float[] buf = new float[chunk];
-        int fill = 0;
+        Sweep sweep = new Sweep(providers());
         long[][] ranges = {
             {0L, Float.floatToRawIntBits(20f) & 0xFFFFFFFFL},
             {0x80000000L, Float.floatToRawIntBits(-104f) & 0xFFFFFFFFL}};
         for (long[] rg : ranges) {
-            for (long b = rg[0]; b <= rg[1]; b += STRIDE) {
-                buf[fill++] = Float.intBitsToFloat((int) b);
-                if (fill == chunk) { chunks.add(buf); buf = new float[chunk]; fill = 0; }
-            }
+            for (long b = rg[0]; b <= rg[1]; b += STRIDE) sweep.add(Float.intBitsToFloat((int) b));
         }
         float[] centers = {0f, 0x1p-24f, 0x1p-23f, 0.5f, 1f, 1.0986123f, 2f, 4f, 8.317766f, 16.635532f, 17.32868f, 20f,
             -0x1p-24f, -0x1p-23f, -0.5f, -1f, -1.0986123f, -2f, -4f, -16.635532f, -17.32868f, -40f, -80f,
             -86.99999f, -87f, -87.33655f, -88f, -88.72284f, -100f, -103.27893f, -103.97208f};
         for (float c : centers) {
             int cb = Float.floatToRawIntBits(c);
-            for (int d = -2048; d < 2048; d++) {
-                buf[fill++] = Float.intBitsToFloat(cb + d);
-                if (fill == chunk) { chunks.add(buf); buf = new float[chunk]; fill = 0; }
-            }
+            for (int d = -2048; d < 2048; d++) sweep.add(Float.intBitsToFloat(cb + d));
         }
-        chunks.add(Arrays.copyOf(buf, fill));
-        List<float[]> expected = new ArrayList<>();
-        for (float[] x : chunks) {
-            float[] e = new float[x.length];
-            for (int i = 0; i < x.length; i++) e[i] = Logistic.sigmoid(x[i]);
-            expected.add(e);
+        sweep.flush();
+        for (int k = 0; k < sweep.providers.size(); k++) {
+            System.out.printf("sigmoid.f32 faithful sweep %s: %d inputs, max %d ulp, %d (%.2f %%) not correctly rounded%n",
+                    sweep.providers.get(k).name(), sweep.total, sweep.max[k], sweep.off[k], 100.0 * sweep.off[k] / sweep.total);
         }
-        for (Provider p : providers()) {
-            long max = 0;
-            long off = 0;
-            long total = 0;
-            for (int c = 0; c < chunks.size(); c++) {
-                float[] x = chunks.get(c);
-                float[] got = new float[x.length];
-                p.bulk().apply(x, 0, got, 0, x.length);
-                for (int i = 0; i < x.length; i++) {
-                    float e = expected.get(c)[i];
-                    long u = Ulps.between(got[i], e);
+    }
+
+    /** Streams the sweep's inputs through every provider in chunks (the exhaustive sweep has 2·10^9). */
+    static final class Sweep {
+        final List<Provider> providers;
+        final long[] max;
+        final long[] off;
+        long total;
+        final float[] x = new float[1 << 16];
+        final float[] expected = new float[x.length];
+        final float[] got = new float[x.length];
+        int fill;
+
+        Sweep(List<Provider> providers) {
+            this.providers = providers;
+            max = new long[providers.size()];
+            off = new long[providers.size()];
+        }
+
+        void add(float v) {
+            x[fill++] = v;
+            if (fill == x.length) flush();
+        }
+
+        void flush() {
+            for (int i = 0; i < fill; i++) expected[i] = Logistic.sigmoid(x[i]);
+            for (int k = 0; k < providers.size(); k++) {
+                Provider p = providers.get(k);
+                p.bulk().apply(x, 0, got, 0, fill);
+                for (int i = 0; i < fill; i++) {
+                    long u = Ulps.between(got[i], expected[i]);
                     if (u > BOUND) {
-                        fail("faithful " + p.name() + ": x=" + Ulps.show(x[i]) + " expected=" + Ulps.show(e)
+                        fail("faithful " + p.name() + ": x=" + Ulps.show(x[i]) + " expected=" + Ulps.show(expected[i])
                                 + " actual=" + Ulps.show(got[i]) + " ulps=" + (u == Ulps.MISMATCH ? "class mismatch" : u));
                     }
-                    max = Math.max(max, u);
-                    if (u != 0) off++;
+                    max[k] = Math.max(max[k], u);
+                    if (u != 0) off[k]++;
                 }
-                total += x.length;
             }
-            System.out.printf("sigmoid.f32 faithful sweep %s: %d inputs, max %d ulp, %d (%.2f %%) not correctly rounded%n",
-                    p.name(), total, max, off, 100.0 * off / total);
+            total += fill;
+            fill = 0;
         }
     }
 
