@@ -267,10 +267,10 @@ final class PanamaKernels implements KernelSupport {
     /**
      * 1.5·2^23 + 383: adding it rounds to an integer k and leaves 383 + k in the low mantissa
      * bits, so that those bits shifted left by 23 are the float −2^k (bit 8 of 383 + k becomes
-     * the sign bit, 127 + k the exponent) for k in [−126, 128].
+     * the sign bit, 127 + k the exponent) for k in [−126, 127]; the clamps keep k in [−126, 126].
      */
     private static final float SHIFT_NEG_POW2 = 0x1.8p23f + 383f;
-    /** Clamp of positive inputs (int compare of the bits, one instruction): σ(87) rounds to 1. */
+    /** Clamp of positive inputs (a signed int min of the bits, one instruction): σ(87) rounds to 1. */
     private static final int MAX_X_FAITHFUL_BITS = Float.floatToRawIntBits(87.0f);
     /** Below this σ(x) approaches the subnormal floats (σ(−87.34) = 2^−126): scalar fallback. */
     private static final float MIN_X_FAITHFUL = -87.0f;
@@ -287,13 +287,15 @@ final class PanamaKernels implements KernelSupport {
      * Float σ within 1 ulp, computed in float lanes ({@link #f}, 16 per AVX-512 register).
      * E = e^−x = 2^k·P exactly: k = round(−x/ln2), r = x + k·ln2 (two float constants, fma),
      * P = e^−r = 1 − w with w = r + r²·(−g(−r)) (Horner), and −2^k made from k's bits, so that
-     * −E = P·(−2^k) is one exact multiplication. Then y0 = 1/(1 + E) and one correction step
+     * −E = P·(−2^k) is one exact multiplication (inexact only where E is subnormal, x near the
+     * clamp at 87, where 1 + E rounds to 1 anyway). Then y0 = 1/(1 + E) and one correction step
      * with the exact E: δ = (1 − y0·E) − y0 (one fma, one exact subtraction), y = y0 + y0·δ.
      * The correction removes the rounding of 1 + E and of the quotient, which the textbook
      * 1/(1 + e^−x) in float leaves (max 2 ulp, 0.2 % of inputs at 2 ulp, against 0 here).
      *
      * <p>Accuracy: ≤ 1 ulp from the correctly rounded σ, checked exhaustively (every float in
-     * [−88, 128] against the correctly rounded kernel; about 5 % of them are 1 ulp off). Error
+     * [−104, 20] against the scalar {@link Logistic#sigmoid(float)}, every float in [−88, 128]
+     * against the correctly rounded kernel; about 5 % of them are 1 ulp off). Error
      * sources left: the rounding of w (relative ≤ 2^−25.5 on P), of r (≤ 2^−26), the fit
      * (2^−27.5), the first step of δ (≤ 2^−25·y0), then the final rounding.
      *
