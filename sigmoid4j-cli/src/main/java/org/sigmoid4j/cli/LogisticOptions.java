@@ -81,6 +81,10 @@ final class LogisticOptions implements ModelKindOptions {
                 throw new UsageException("--solver must be gd, sgd, lbfgs or newton, got '" + solver + "'");
             }
         }
+        if ("newton".equals(solver) && (penalty.equals("l1") || (penalty.equals("elasticnet") && (l1Ratio == null || l1Ratio > 0)))) {
+            throw new UsageException("--solver newton cannot handle the L1 part of --penalty " + penalty
+                    + " (its absolute value has no Hessian); use --solver lbfgs (OWL-QN), gd or sgd");
+        }
         if (maxIter != null && maxIter < 1) {
             throw new UsageException("--max-iter must be at least 1, got " + maxIter);
         }
