@@ -31,8 +31,8 @@ import java.util.Locale;
  * separation (by linear programming), in which case no maximum-likelihood estimate exists; the
  * model then carries a warning saying so, which coefficients diverge, and that a penalty fixes
  * it. Unpenalised multinomial fits are checked for complete separation (the fitted coefficients
- * put every row in its own class); where rows are saturated without that, the warning says that
- * quasi-complete separation could not be ruled out.
+ * put every row in its own class), and, when saturated rows remain, by linear programming if the
+ * problem is small; otherwise the warning says that quasi-complete separation could not be ruled out.
  *
  * <p><b>Parallelism.</b> Full-data passes (loss, gradient, Hessian) use {@code threads} threads
  * (default: all cores) over fixed row groups reduced in a fixed order, so the result is

@@ -73,6 +73,19 @@ final class SeparationCheck {
             r++;
         }
         amax = Math.max(amax, 1);
+        List<String> columns = new ArrayList<>();
+        columns.add("(Intercept)");
+        columns.addAll(names);
+        return byLinearProgram(a, m, p, amax, 1, columns, fit, warnings, numerically01);
+    }
+
+    /**
+     * The two linear programs of the class comment on signed rows a (m × p, rows of one data row's
+     * constraints consecutive, {@code perRow} of them: 1 for a binary fit, K−1 for a multinomial
+     * one), {@code columns} naming the p unknowns.
+     */
+    private static Result byLinearProgram(double[] a, int m, int p, double amax, int perRow, List<String> columns,
+                                          SolverResult fit, List<String> warnings, int numerically01) {
         double[] beta = new double[p];
         double sumMargins = maxSumMargins(a, m, p, beta);
         if (Double.isNaN(sumMargins)) {
@@ -85,38 +98,40 @@ final class SeparationCheck {
         }
         double minMargin = maxMinMargin(a, m, p);
         boolean complete = minMargin > 1e-9 * amax;
+        // a data row is strictly on its side when all its constraints are
         int strict = 0;
-        for (int r = 0; r < m; r++) {
-            double mg = 0;
-            for (int j = 0; j < p; j++) {
-                mg += a[r * p + j] * beta[j];
+        for (int r = 0; r < m; r += perRow) {
+            boolean all = true;
+            for (int q = r; q < r + perRow; q++) {
+                double mg = 0;
+                for (int j = 0; j < p; j++) {
+                    mg += a[q * p + j] * beta[j];
+                }
+                all &= mg > 1e-9 * amax;
             }
-            if (mg > 1e-9 * amax) {
-                strict++;
-            }
+            strict += all ? 1 : 0;
         }
-        Integer[] order = new Integer[p];
-        for (int j = 0; j < p; j++) {
-            order[j] = j;
-        }
-        Arrays.sort(order, (u, v) -> Double.compare(Math.abs(beta[v]), Math.abs(beta[u])));
-        List<String> diverging = new ArrayList<>();
-        for (Integer j : order) {
-            if (Math.abs(beta[j]) <= 1e-9 || diverging.size() >= 8) {
-                break;
-            }
-            String name = j == 0 ? "(Intercept)" : names.get(j - 1);
-            diverging.add(name + (beta[j] > 0 ? " → +∞" : " → −∞"));
-        }
+        // K classes: the common shift of all classes changes no margin, so it is not a direction
+        double[] dir = perRow > 1 ? centred(beta, perRow + 1) : beta;
+        List<String> diverging = largest(dir, columns);
         int nonzero = 0;
-        for (double b : beta) {
+        for (double b : dir) {
             nonzero += Math.abs(b) > 1e-9 ? 1 : 0;
         }
+        int rows = m / perRow;
         String kind = complete ? "complete separation" : "quasi-complete separation";
-        String what = complete
-                ? "a hyperplane puts every row strictly on the side of its class"
-                : String.format(Locale.ROOT, "a hyperplane puts every row on the side of its class or on the plane "
-                        + "(%d of %d rows strictly)", strict, m);
+        String what;
+        if (perRow == 1) {
+            what = complete
+                    ? "a hyperplane puts every row strictly on the side of its class"
+                    : String.format(Locale.ROOT, "a hyperplane puts every row on the side of its class or on the plane "
+                            + "(%d of %d rows strictly)", strict, rows);
+        } else {
+            what = complete
+                    ? "some coefficients score every row's own class strictly above every other class"
+                    : String.format(Locale.ROOT, "some coefficients score every row's own class at least as high as every "
+                            + "other class (%d of %d rows strictly)", strict, rows);
+        }
         warnings.add(String.format(Locale.ROOT,
                 "%s: %s, so the maximum-likelihood estimate does not exist and the coefficients diverge "
                         + "(the reported ones are an arbitrary point on the way, and their standard errors are meaningless). "
@@ -135,10 +150,10 @@ final class SeparationCheck {
      * ends there: its loss falls below log 2 per row long before the gradient is small.
      *
      * <p>Quasi-complete separation (some rows on a boundary between classes) has no such cheap
-     * certificate: the linear program of {@link #check} grows to n·(K−1) rows in K·(d+1)
-     * unknowns, too large to run by default. A fit with saturated rows that is not completely
-     * separated is therefore reported as {@link Separation#NOT_CHECKED}, with a warning that
-     * separation could not be ruled out.
+     * certificate. A fit with saturated rows that is not certified gets the linear programs of
+     * {@link #check} with n·(K−1) constraints in K·(d+1) unknowns when that is small
+     * ({@link #MULTINOMIAL_LP_BUDGET}); above it, it is reported as {@link Separation#NOT_CHECKED}
+     * with a warning that separation could not be ruled out.
      *
      * @param theta the fitted parameters: K blocks of (intercept, d coefficients) on x as given
      */
@@ -190,11 +205,15 @@ final class SeparationCheck {
                             + "and the coefficients diverge (the reported ones are an arbitrary point on the way). "
                             + "Largest (centred over the classes): %s. "
                             + "Use a penalty (e.g. L2, --penalty l2) or fewer features.",
-                    rows, String.join(", ", largestCentred(theta, classes, d, names))));
+                    rows, String.join(", ", largest(centred(theta, classes), classColumns(classes, names)))));
             return new Result(Separation.COMPLETE, addSaturation(warnings, numerically01));
         }
         if (!saturated) {
             return new Result(fit.converged() ? Separation.NONE : Separation.NOT_CHECKED, addSaturation(warnings, numerically01));
+        }
+        int m = rows * (classes - 1);
+        if ((long) m * classes * p <= MULTINOMIAL_LP_BUDGET && classes * p <= MULTINOMIAL_LP_MAX_UNKNOWNS) {
+            return multinomialLp(x, n, d, y, classes, s, m, fit, names, warnings, numerically01);
         }
         warnings.add("some rows are fitted with probabilities numerically 0 or 1 although not every row is in its own "
                 + "class: quasi-complete separation (no finite maximum-likelihood estimate) could not be ruled out for a "
@@ -202,30 +221,94 @@ final class SeparationCheck {
         return new Result(Separation.NOT_CHECKED, addSaturation(warnings, numerically01));
     }
 
-    /** The largest coefficients after removing the softmax's common shift, as "name (class k) → ±∞". */
-    private static List<String> largestCentred(double[] theta, int classes, int d, List<String> names) {
+    /**
+     * Multinomial problems up to this many constraint-matrix entries (rows × (K−1) × K·(d+1)) get
+     * the linear programs; above it the simplex's pricing over every constraint, each iteration,
+     * would take seconds to minutes (digits: 1,437 × 9 × 650 = 8.4 million per iteration).
+     */
+    static final long MULTINOMIAL_LP_BUDGET = 500_000;
+    /** ... and at most this many unknowns (the basis inverse is dense, unknowns²). */
+    static final int MULTINOMIAL_LP_MAX_UNKNOWNS = 200;
+
+    /**
+     * The linear programs for K classes: one constraint per row i and class k ≠ yᵢ,
+     * (x̃ᵢ, 1)·(β_{yᵢ} − β_k) ≥ 0, in the K·(d+1) unknowns β (standardised features); the softmax's
+     * common shift leaves every constraint unchanged, so it does not create a false separation.
+     */
+    private static Result multinomialLp(double[] x, int n, int d, int[] y, int classes, double[] s, int m,
+                                        SolverResult fit, List<String> names, List<String> warnings, int numerically01) {
         int p = d + 1;
-        double[] centred = new double[classes * p];
-        for (int j = 0; j < p; j++) {
+        int q = classes * p;
+        double[][] std = Standardization.fit(x, n, d);
+        double[] a = new double[m * q];
+        double amax = 1;
+        double[] row = new double[p];
+        int r = 0;
+        for (int i = 0; i < n; i++) {
+            if (s != null && s[i] == 0) {
+                continue;
+            }
+            row[0] = 1;
+            for (int j = 0; j < d; j++) {
+                row[1 + j] = (x[i * d + j] - std[0][j]) / std[1][j];
+                amax = Math.max(amax, Math.abs(row[1 + j]));
+            }
+            for (int k = 0; k < classes; k++) {
+                if (k == y[i]) {
+                    continue;
+                }
+                for (int j = 0; j < p; j++) {
+                    a[r * q + y[i] * p + j] = row[j];
+                    a[r * q + k * p + j] = -row[j];
+                }
+                r++;
+            }
+        }
+        return byLinearProgram(a, m, q, amax, classes - 1, classColumns(classes, names), fit, warnings, numerically01);
+    }
+
+    /** θ (K blocks of equal length) minus its mean over the classes, per coordinate: the softmax's common shift removed. */
+    static double[] centred(double[] theta, int classes) {
+        int block = theta.length / classes;
+        double[] out = new double[theta.length];
+        for (int j = 0; j < block; j++) {
             double mean = 0;
             for (int k = 0; k < classes; k++) {
-                mean += theta[k * p + j];
+                mean += theta[k * block + j];
             }
             mean /= classes;
             for (int k = 0; k < classes; k++) {
-                centred[k * p + j] = theta[k * p + j] - mean;
+                out[k * block + j] = theta[k * block + j] - mean;
             }
         }
-        Integer[] order = new Integer[centred.length];
-        for (int q = 0; q < order.length; q++) {
-            order[q] = q;
+        return out;
+    }
+
+    /** Names of a multinomial fit's K·(d+1) parameters: "(Intercept) (class k)", "name (class k)". */
+    private static List<String> classColumns(int classes, List<String> names) {
+        List<String> columns = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            columns.add("(Intercept) (class " + k + ")");
+            for (String name : names) {
+                columns.add(name + " (class " + k + ")");
+            }
         }
-        Arrays.sort(order, (u, v) -> Double.compare(Math.abs(centred[v]), Math.abs(centred[u])));
+        return columns;
+    }
+
+    /** The (at most 8) largest components of a diverging direction, as "name → ±∞". */
+    private static List<String> largest(double[] dir, List<String> columns) {
+        Integer[] order = new Integer[dir.length];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+        }
+        Arrays.sort(order, (u, v) -> Double.compare(Math.abs(dir[v]), Math.abs(dir[u])));
         List<String> out = new ArrayList<>();
-        for (int q = 0; q < Math.min(8, order.length) && centred[order[q]] != 0; q++) {
-            int k = order[q] / p, j = order[q] % p;
-            String name = j == 0 ? "(Intercept)" : names.get(j - 1);
-            out.add(name + " (class " + k + ")" + (centred[order[q]] > 0 ? " → +∞" : " → −∞"));
+        for (Integer j : order) {
+            if (Math.abs(dir[j]) <= 1e-9 || out.size() >= 8) {
+                break;
+            }
+            out.add(columns.get(j) + (dir[j] > 0 ? " → +∞" : " → −∞"));
         }
         return out;
     }

@@ -80,6 +80,25 @@ class MultinomialSeparationTest {
     }
 
     @Test
+    void aTieAtZeroIsQuasiCompleteSeparation() {
+        // x < 0: class 0, x > 0: class 2, x = 0: one row of each class. Scores −x, 0, x put every
+        // row with x ≠ 0 strictly in its class and tie the three rows at 0: quasi-complete by
+        // construction; no coefficients can do better for the tied rows (equal x, different classes)
+        double[] x = {-3, -2, -1, 0, 0, 0, 1, 2, 3};
+        int[] y = {0, 0, 0, 0, 1, 2, 2, 2, 2};
+        LogisticRegressionModel m = LogisticRegression.builder().penalty(Penalty.none()).featureNames(List.of("x")).build()
+                .fitMultinomial(x, 9, 1, y, 3, null);
+        assertEquals(Separation.QUASI_COMPLETE, m.report().separation(), m.warnings().toString());
+        String all = String.join("\n", m.warnings());
+        assertTrue(all.contains("quasi-complete separation") && all.contains("maximum-likelihood estimate does not exist"), all);
+        // every separating direction lowers class 0's slope against class 2's; the common shift is not reported
+        assertTrue(all.contains("x (class 0) → −∞") && !all.contains("(Intercept)"), all);
+        for (double v : m.coefficients()) {
+            assertTrue(Double.isFinite(v));
+        }
+    }
+
+    @Test
     void digitsUnpenalisedAreSeparatedAndTheModelItselfClassifiesEveryRow() {
         RefData.Csv c = RefData.csv("digits.csv");
         int[] y = new int[c.n()];
