@@ -145,6 +145,7 @@ final class LogisticOptions implements ModelKindOptions {
                 .seed(data.seed())
                 .standardize(data.standardize())
                 .featureNames(data.features())
+                .classNames(data.classes())
                 .threshold(data.threshold());
         if (maxIter != null) {
             b.maxIterations(maxIter);

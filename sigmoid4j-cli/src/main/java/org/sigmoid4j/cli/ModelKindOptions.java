@@ -42,8 +42,8 @@ interface ModelKindOptions {
      * {@link #standardizesItself()}), classes {@code y}, the seed, the standardisation wish and the
      * decision threshold of a binary model.
      */
-    record TrainingSet(double[] x, int n, int d, int[] y, int numClasses, List<String> features, long seed,
-                       boolean standardize, double threshold) {}
+    record TrainingSet(double[] x, int n, int d, int[] y, int numClasses, List<String> classes, List<String> features,
+                       long seed, boolean standardize, double threshold) {}
 
     /**
      * The result of a fit: the classifier, the final training loss (NaN if none), the history

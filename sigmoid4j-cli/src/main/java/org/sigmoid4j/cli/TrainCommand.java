@@ -213,7 +213,7 @@ final class TrainCommand implements Callable<Integer> {
 
         // 3. fit
         long t0 = System.nanoTime();
-        ModelKindOptions.Fit fit = kind.fit(new ModelKindOptions.TrainingSet(xTrain, nTrain, d, yTrain, k,
+        ModelKindOptions.Fit fit = kind.fit(new ModelKindOptions.TrainingSet(xTrain, nTrain, d, yTrain, k, labels.classes(),
                 table.numericNames(), seed, standardize, threshold), msg);
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         msg.detail(String.format(Locale.ROOT, "fitted in %.2f s", fitSeconds));

@@ -228,6 +228,14 @@ class TrainCommandTest {
         assertTrue(text.out().contains("Warning: complete separation"), text.toString());
         Cli json = Cli.run("summary", dm.toString(), "--json");
         assertTrue(json.out().contains("\"separation\":\"complete\""), json.toString());
+
+        // text classes, tied at x = 0: quasi-complete, and the warning names the classes, not their indices
+        Path q = dir.resolve("tie.csv");
+        Files.writeString(q, "x,cls\n-3,a\n-2,a\n-1,a\n0,a\n0,b\n0,c\n1,c\n2,c\n3,c\n");
+        Cli t2 = Cli.run("train", "--data", q.toString(), "--target", "cls", "--penalty", "none", "--test-fraction", "0",
+                "--no-report", "--out", dir.resolve("tie.s4j").toString());
+        assertEquals(0, t2.code(), t2.toString());
+        assertTrue(t2.err().contains("quasi-complete separation") && t2.err().contains("x (class a) → −∞"), t2.toString());
     }
 
     @Test

@@ -58,6 +58,7 @@ public final class LogisticRegression {
     private final double[] classWeights;
     private final boolean balanced;
     private final List<String> featureNames;
+    private final List<String> classNames;
     private final double threshold;
     private final boolean multinomialForBinary;
     private final boolean subsampleStart;
@@ -80,6 +81,7 @@ public final class LogisticRegression {
         this.classWeights = b.classWeights == null ? null : b.classWeights.clone();
         this.balanced = b.balanced;
         this.featureNames = b.featureNames == null ? null : List.copyOf(b.featureNames);
+        this.classNames = b.classNames == null ? null : List.copyOf(b.classNames);
         this.threshold = b.threshold;
         this.multinomialForBinary = b.multinomial;
         this.subsampleStart = b.subsampleStart;
@@ -105,6 +107,7 @@ public final class LogisticRegression {
         private double[] classWeights;
         private boolean balanced;
         private List<String> featureNames;
+        private List<String> classNames;
         private double threshold = 0.5;
         private boolean multinomial;
         private boolean subsampleStart = true;
@@ -232,6 +235,12 @@ public final class LogisticRegression {
         /** Feature names for the summary and the model (default x1 … xd). */
         public Builder featureNames(List<String> names) {
             this.featureNames = names == null ? null : List.copyOf(names);
+            return this;
+        }
+
+        /** Class names for a multinomial fit's warnings, in class-index order (default 0 … K−1). */
+        public Builder classNames(List<String> names) {
+            this.classNames = names == null ? null : List.copyOf(names);
             return this;
         }
 
@@ -392,7 +401,8 @@ public final class LogisticRegression {
         addConvergenceWarning(warnings, chosen, r, tol);
         Separation sep = Separation.NOT_CHECKED;
         if (penalty.kind() == Penalty.Kind.NONE) {
-            SeparationCheck.Result check = SeparationCheck.checkMultinomial(xs, n, d, y, classes, s, r.theta(), r, names(d));
+            SeparationCheck.Result check = SeparationCheck.checkMultinomial(xs, n, d, y, classes, s, r.theta(), r, names(d),
+                    classNames(classes));
             sep = check.separation();
             warnings.addAll(check.warnings());
         }
@@ -463,6 +473,17 @@ public final class LogisticRegression {
                     s.name().toLowerCase(Locale.ROOT), r.iterations(), r.message(), r.gradientNorm(),
                     r.relativeGradientNorm(), tol));
         }
+    }
+
+    private List<String> classNames(int classes) {
+        if (classNames != null && classNames.size() == classes) {
+            return classNames;
+        }
+        List<String> names = new ArrayList<>(classes);
+        for (int k = 0; k < classes; k++) {
+            names.add(Integer.toString(k));
+        }
+        return names;
     }
 
     private List<String> names(int d) {

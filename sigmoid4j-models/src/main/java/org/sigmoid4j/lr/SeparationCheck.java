@@ -158,7 +158,7 @@ final class SeparationCheck {
      * @param theta the fitted parameters: K blocks of (intercept, d coefficients) on x as given
      */
     static Result checkMultinomial(double[] x, int n, int d, int[] y, int classes, double[] s, double[] theta,
-                                   SolverResult fit, List<String> names) {
+                                   SolverResult fit, List<String> names, List<String> classNames) {
         List<String> warnings = new ArrayList<>();
         int p = d + 1;
         double[] z = new double[classes];
@@ -205,7 +205,7 @@ final class SeparationCheck {
                             + "and the coefficients diverge (the reported ones are an arbitrary point on the way). "
                             + "Largest (centred over the classes): %s. "
                             + "Use a penalty (e.g. L2, --penalty l2) or fewer features.",
-                    rows, String.join(", ", largest(centred(theta, classes), classColumns(classes, names)))));
+                    rows, String.join(", ", largest(centred(theta, classes), classColumns(classNames, names)))));
             return new Result(Separation.COMPLETE, addSaturation(warnings, numerically01));
         }
         if (!saturated) {
@@ -213,7 +213,7 @@ final class SeparationCheck {
         }
         int m = rows * (classes - 1);
         if ((long) m * classes * p <= MULTINOMIAL_LP_BUDGET && classes * p <= MULTINOMIAL_LP_MAX_UNKNOWNS) {
-            return multinomialLp(x, n, d, y, classes, s, m, fit, names, warnings, numerically01);
+            return multinomialLp(x, n, d, y, classes, s, m, fit, names, classNames, warnings, numerically01);
         }
         warnings.add("some rows are fitted with probabilities numerically 0 or 1 although not every row is in its own "
                 + "class: quasi-complete separation (no finite maximum-likelihood estimate) could not be ruled out for a "
@@ -235,8 +235,8 @@ final class SeparationCheck {
      * (x̃ᵢ, 1)·(β_{yᵢ} − β_k) ≥ 0, in the K·(d+1) unknowns β (standardised features); the softmax's
      * common shift leaves every constraint unchanged, so it does not create a false separation.
      */
-    private static Result multinomialLp(double[] x, int n, int d, int[] y, int classes, double[] s, int m,
-                                        SolverResult fit, List<String> names, List<String> warnings, int numerically01) {
+    private static Result multinomialLp(double[] x, int n, int d, int[] y, int classes, double[] s, int m, SolverResult fit,
+                                        List<String> names, List<String> classNames, List<String> warnings, int numerically01) {
         int p = d + 1;
         int q = classes * p;
         double[][] std = Standardization.fit(x, n, d);
@@ -264,7 +264,7 @@ final class SeparationCheck {
                 r++;
             }
         }
-        return byLinearProgram(a, m, q, amax, classes - 1, classColumns(classes, names), fit, warnings, numerically01);
+        return byLinearProgram(a, m, q, amax, classes - 1, classColumns(classNames, names), fit, warnings, numerically01);
     }
 
     /** θ (K blocks of equal length) minus its mean over the classes, per coordinate: the softmax's common shift removed. */
@@ -284,13 +284,13 @@ final class SeparationCheck {
         return out;
     }
 
-    /** Names of a multinomial fit's K·(d+1) parameters: "(Intercept) (class k)", "name (class k)". */
-    private static List<String> classColumns(int classes, List<String> names) {
+    /** Names of a multinomial fit's K·(d+1) parameters: "(Intercept) (class c)", "name (class c)". */
+    private static List<String> classColumns(List<String> classes, List<String> names) {
         List<String> columns = new ArrayList<>();
-        for (int k = 0; k < classes; k++) {
-            columns.add("(Intercept) (class " + k + ")");
+        for (String c : classes) {
+            columns.add("(Intercept) (class " + c + ")");
             for (String name : names) {
-                columns.add(name + " (class " + k + ")");
+                columns.add(name + " (class " + c + ")");
             }
         }
         return columns;
