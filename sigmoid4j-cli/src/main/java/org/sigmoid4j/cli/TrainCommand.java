@@ -29,6 +29,9 @@ import org.sigmoid4j.data.LabelMapping;
 import org.sigmoid4j.data.Split;
 import org.sigmoid4j.data.Standardizer;
 import org.sigmoid4j.data.Table;
+import org.sigmoid4j.eval.Thresholds;
+import org.sigmoid4j.lr.LogisticRegressionModel;
+import org.sigmoid4j.model.Classifier;
 import org.sigmoid4j.model.io.ModelFile;
 import org.sigmoid4j.model.io.Provenance;
 import org.sigmoid4j.model.io.TrainedModel;
@@ -97,9 +100,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "Share of rows held out (stratified, seeded) for evaluation, in [0, 1) (default: ${DEFAULT-VALUE}; 0 fits on all rows).")
     double testFraction;
 
-    @Option(names = "--threshold", paramLabel = "X", defaultValue = "0.5",
-            description = "Decision threshold on P(positive) of a binary model, in (0, 1) (default: ${DEFAULT-VALUE}).")
-    double threshold;
+    @Option(names = "--threshold", paramLabel = "X|f1|youden", defaultValue = "0.5",
+            description = "Decision threshold on P(positive) of a binary model: a number in (0, 1), or f1 / youden to choose "
+                    + "it on the training rows, maximising F1 or Youden's J (default: ${DEFAULT-VALUE}).")
+    String thresholdOption;
+
+    /** The numeric threshold, or 0.5 until a rule ({@link #thresholdRule}) has chosen one after the fit. */
+    private double threshold;
+    /** "f1" or "youden" when the threshold is chosen on the training rows, else null. */
+    private String thresholdRule;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Seed of the split and of any random choice in training (default: ${DEFAULT-VALUE}).")
@@ -146,9 +155,7 @@ final class TrainCommand implements Callable<Integer> {
         logistic.epochs = epochs;
         mlp.epochs = epochs;
         kind.validate();
-        if (!(threshold > 0 && threshold < 1)) {
-            throw new UsageException("--threshold must be in (0, 1), got " + threshold);
-        }
+        parseThreshold();
         if (!(testFraction >= 0 && testFraction < 1)) {
             throw new UsageException("--test-fraction must be in [0, 1), got " + testFraction);
         }
@@ -187,6 +194,10 @@ final class TrainCommand implements Callable<Integer> {
         int[] y = labels.encode(table, targetName);
         int d = table.cols();
         int k = labels.numClasses();
+        if (thresholdRule != null && k != 2) {
+            throw new UsageException("--threshold " + thresholdRule + " applies to a binary target; '" + targetName + "' has "
+                    + k + " classes");
+        }
         Split split = Split.stratified(y, k, testFraction, seed);
         double[] xTrain = testFraction == 0 ? table.data() : Split.rows(table.data(), d, split.train());
         int[] yTrain = Split.rows(y, split.train());
@@ -220,6 +231,15 @@ final class TrainCommand implements Callable<Integer> {
         for (String w : fit.warnings()) {
             msg.warn(w);
         }
+        Classifier classifier = fit.classifier();
+        if (thresholdRule != null) {
+            threshold = chooseThreshold(classifier, xTrain, yTrain, nTrain);
+            if (classifier instanceof LogisticRegressionModel lr) {
+                classifier = lr.withThreshold(threshold);
+            }
+            msg.info(String.format(Locale.ROOT, "Threshold %s chosen on the %d training rows (maximising %s): %.6g",
+                    thresholdRule, nTrain, thresholdRule.equals("f1") ? "F1" : "Youden's J", threshold));
+        }
 
         // 4. evaluate on held-out rows, write, report
         Map<String, Object> training = new LinkedHashMap<>();
@@ -229,6 +249,9 @@ final class TrainCommand implements Callable<Integer> {
         training.put("test_fraction", testFraction);
         training.put("split", "stratified");
         training.put("threshold", threshold);
+        if (thresholdRule != null) {
+            training.put("threshold_rule", thresholdRule);
+        }
         if (positive != null) {
             training.put("positive", positive);
         }
@@ -239,14 +262,14 @@ final class TrainCommand implements Callable<Integer> {
         Provenance prov = Provenance.current(training, seed, sourceName, table.sha256(), table.rows(), nTrain,
                 fit.finalLoss(), timestamp ? Instant.now().truncatedTo(ChronoUnit.SECONDS).toString() : null);
         TrainedModel m0 = new TrainedModel(new FeatureSchema(table.numericNames(), targetName), labels, st, threshold,
-                fit.classifier(), prov, fit.history(), Map.of());
+                classifier, prov, fit.history(), Map.of());
         Map<String, Object> evaluation = Map.of();
         if (yTest.length > 0) {
             double[] p = m0.predictProba(xTest, yTest.length);
             evaluation = new LinkedHashMap<>(Metrics.of(p, yTest, k, threshold));
             evaluation.put("split", String.format(Locale.ROOT, "%.0f%% stratified, seed %d", testFraction * 100, seed));
         }
-        TrainedModel model = new TrainedModel(m0.schema(), labels, st, threshold, fit.classifier(), prov, fit.history(), evaluation);
+        TrainedModel model = new TrainedModel(m0.schema(), labels, st, threshold, classifier, prov, fit.history(), evaluation);
         ModelFile.write(model, out);
 
         Path written = reportPath != null ? RunReport.write(model, out, reportPath) : null;
@@ -281,6 +304,36 @@ final class TrainCommand implements Callable<Integer> {
             msg.info("Report written to " + written);
         }
         return ExitCodes.OK;
+    }
+
+    private void parseThreshold() {
+        String t = thresholdOption.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("f1") || t.equals("youden")) {
+            thresholdRule = t;
+            threshold = 0.5;
+            return;
+        }
+        try {
+            threshold = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            threshold = Double.NaN;
+        }
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new UsageException("--threshold must be a number in (0, 1), f1 or youden, got '" + thresholdOption + "'");
+        }
+    }
+
+    /** The threshold on P(class 1) that maximises the rule's score on the training rows (as the classifier sees them). */
+    private double chooseThreshold(Classifier c, double[] x, int[] y, int n) {
+        double[] proba = new double[2 * n];
+        c.predictProba(x, n, proba);
+        double[] p1 = new double[n];
+        double[] yy = new double[n];
+        for (int i = 0; i < n; i++) {
+            p1[i] = proba[2 * i + 1];
+            yy[i] = y[i];
+        }
+        return thresholdRule.equals("f1") ? Thresholds.maxF1(yy, p1) : Thresholds.youdenJ(yy, p1);
     }
 
     private static void checkTwoClasses(int[] yTrain, int k, Table t) {

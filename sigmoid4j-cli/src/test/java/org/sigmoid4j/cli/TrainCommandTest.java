@@ -215,6 +215,55 @@ class TrainCommandTest {
         assertTrue(Files.exists(Path.of((String) hj.get("report"))), hj.toString());
     }
 
+    /**
+     * --threshold f1 / youden: the stored threshold maximises the score on the training rows, checked
+     * against every cut of the probabilities predict writes for those rows.
+     */
+    @Test
+    void thresholdChosenOnTheTrainingRowsMaximisesF1AndYoudensJ() throws IOException {
+        for (String rule : new String[] {"f1", "youden"}) {
+            Path m = dir.resolve("t-" + rule + ".s4j");
+            Cli t = Cli.run("train", "--data", SPAMBASE.toString(), "--target", "label", "--test-fraction", "0",
+                    "--threshold", rule, "--no-report", "--out", m.toString());
+            assertEquals(0, t.code(), t.toString());
+            assertTrue(t.err().contains("Threshold " + rule + " chosen on the 4601 training rows"), t.toString());
+            double chosen = ModelFile.read(m).threshold();
+            Cli p = Cli.run("predict", "--model", m.toString(), "--data", SPAMBASE.toString());
+            List<String> lines = p.out().lines().toList();
+            List<String> header = List.of(lines.get(0).split(","));
+            int py = header.indexOf("label"), pp = header.indexOf("probability");
+            int n = lines.size() - 1;
+            double[] prob = new double[n];
+            int[] y = new int[n];
+            for (int i = 0; i < n; i++) {
+                String[] f = lines.get(i + 1).split(",");
+                y[i] = (int) Double.parseDouble(f[py]);
+                prob[i] = Double.parseDouble(f[pp]);
+            }
+            double best = Double.NEGATIVE_INFINITY;
+            double[] cuts = prob.clone();
+            Arrays.sort(cuts);
+            for (double c : cuts) {
+                best = Math.max(best, score(rule, y, prob, Math.nextDown(c)));
+            }
+            // predict rounds the probabilities it prints; allow the score of one row either way
+            assertTrue(score(rule, y, prob, chosen) >= best - 2.0 / n, rule + ": " + score(rule, y, prob, chosen) + " < " + best);
+        }
+        Cli multi = Cli.run("train", "--data", SharedFiles.resolve("data/digits.csv").toString(), "--target", "label",
+                "--threshold", "f1", "--out", dir.resolve("no.s4j").toString());
+        assertEquals(2, multi.code(), multi.toString());
+        assertTrue(multi.err().contains("--threshold f1 applies to a binary target"), multi.toString());
+    }
+
+    private static double score(String rule, int[] y, double[] p, double t) {
+        long tp = 0, fp = 0, fn = 0, tn = 0;
+        for (int i = 0; i < y.length; i++) {
+            boolean pos = p[i] > t;
+            if (pos && y[i] == 1) tp++; else if (pos) fp++; else if (y[i] == 1) fn++; else tn++;
+        }
+        return rule.equals("f1") ? 2.0 * tp / (2 * tp + fp + fn) : (double) tp / (tp + fn) - (double) fp / (fp + tn);
+    }
+
     /** Unpenalised multinomial digits: the training rows are separable, and train and summary say so. */
     @Test
     void unpenalisedMultinomialSeparationIsSaidByTrainAndSummary() throws IOException {
