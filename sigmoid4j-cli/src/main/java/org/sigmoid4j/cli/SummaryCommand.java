@@ -1,6 +1,5 @@
 package org.sigmoid4j.cli;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ final class SummaryCommand implements Callable<Integer> {
                 s.put("separation", lr.report().separation().label());
                 s.put("warnings", lr.warnings());
             }
-            o.println(JSON.std.asString(s));
+            o.println(org.sigmoid4j.diagnostics.Json.write(s)); // nulls kept: an NA estimate or a missing SE stays visible
         } else {
             if (glm != null) {
                 o.println(glm.format());

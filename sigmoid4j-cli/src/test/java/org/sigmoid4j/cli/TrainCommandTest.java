@@ -178,6 +178,28 @@ class TrainCommandTest {
         assertTrue(pd.out().lines().findFirst().orElseThrow().endsWith(",p_0,p_1,p_2,p_3,p_4,p_5,p_6,p_7,p_8,p_9,prediction"));
     }
 
+    /** A constant feature in an unpenalised fit: R's NA row, its degrees of freedom and AIC, and JSON nulls. */
+    @Test
+    void constantFeatureIsNaInTheSummaryAsInR() throws IOException {
+        Path d = dir.resolve("const.csv");
+        Files.writeString(d, "a,b,y\n1,0.5,0\n1,1.5,1\n1,-0.5,1\n1,2.5,0\n1,0.1,1\n1,-1.2,0\n");
+        Path m = dir.resolve("const.s4j");
+        Cli t = Cli.run("train", "--data", d.toString(), "--target", "y", "--penalty", "none", "--test-fraction", "0",
+                "--no-report", "--out", m.toString());
+        assertEquals(0, t.code(), t.toString());
+        assertTrue(t.err().contains("not defined because of singularities") && t.err().contains(": a is"), t.toString());
+        Cli text = Cli.run("summary", m.toString());
+        assertTrue(text.out().contains("Coefficients: (1 not defined because of singularities)"), text.toString());
+        assertTrue(text.out().matches("(?s).*\\na +NA +NA +NA +NA\\n.*"), text.toString());
+        // R: glm(y ~ a + b) has 2 estimated coefficients, so 6 - 2 = 4 residual degrees of freedom
+        assertTrue(text.out().contains("on 4  degrees of freedom"), text.toString());
+        Map<String, Object> j = json(Cli.run("summary", m.toString(), "--json").out());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> a = ((List<Map<String, Object>>) j.get("coefficients")).get(1);
+        assertEquals("a", a.get("name"));
+        assertTrue(a.containsKey("estimate") && a.get("estimate") == null && a.get("std_error") == null, a.toString());
+    }
+
     /** train --json: one JSON object on stdout with the paths, the row counts the data README implies, and the evaluation. */
     @Test
     void trainJsonReportsPathsRowsAndTheHeldOutEvaluation() throws IOException {

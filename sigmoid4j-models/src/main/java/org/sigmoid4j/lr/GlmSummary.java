@@ -25,6 +25,7 @@ public final class GlmSummary {
     private final List<String> names;
     private final double[] estimates;
     private final double[] stdErrors; // null when not available
+    private final boolean[] aliased;
     private final double deviance;
     private final double nullDeviance;
     private final int rows;
@@ -32,11 +33,24 @@ public final class GlmSummary {
     private final boolean converged;
     private final List<String> warnings;
 
-    GlmSummary(List<String> names, double[] estimates, double[] stdErrors, double deviance, double nullDeviance,
-               int rows, int iterations, boolean converged, List<String> warnings) {
+    /**
+     * @param aliased null, or true for coefficients not defined because of singularities (R's NA):
+     *                their estimate and standard error are NaN here, null in JSON, "NA" in the table
+     */
+    GlmSummary(List<String> names, double[] estimates, double[] stdErrors, boolean[] aliased, double deviance,
+               double nullDeviance, int rows, int iterations, boolean converged, List<String> warnings) {
         this.names = List.copyOf(names);
         this.estimates = estimates.clone();
         this.stdErrors = stdErrors == null ? null : stdErrors.clone();
+        this.aliased = aliased == null ? new boolean[estimates.length] : aliased.clone();
+        for (int j = 0; j < this.aliased.length; j++) {
+            if (this.aliased[j]) {
+                this.estimates[j] = Double.NaN;
+                if (this.stdErrors != null) {
+                    this.stdErrors[j] = Double.NaN;
+                }
+            }
+        }
         this.deviance = deviance;
         this.nullDeviance = nullDeviance;
         this.rows = rows;
@@ -100,12 +114,26 @@ public final class GlmSummary {
         return -0.5 * deviance;
     }
 
+    /** True for the coefficients not defined because of singularities (R's NA). */
+    public boolean[] aliased() {
+        return aliased.clone();
+    }
+
+    /** Number of estimated (non-aliased) coefficients: R's rank. */
+    public int rank() {
+        int r = 0;
+        for (boolean a : aliased) {
+            r += a ? 0 : 1;
+        }
+        return r;
+    }
+
     public double aic() {
-        return deviance + 2.0 * estimates.length;
+        return deviance + 2.0 * rank();
     }
 
     public int dfResidual() {
-        return rows - estimates.length;
+        return rows - rank();
     }
 
     public int dfNull() {
@@ -138,10 +166,10 @@ public final class GlmSummary {
         for (int j = 0; j < estimates.length; j++) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("name", names.get(j));
-            c.put("estimate", estimates[j]);
-            c.put("std_error", stdErrors == null ? null : stdErrors[j]);
-            c.put("z", z == null ? null : z[j]);
-            c.put("p", p == null ? null : p[j]);
+            c.put("estimate", aliased[j] ? null : estimates[j]);
+            c.put("std_error", stdErrors == null || aliased[j] ? null : stdErrors[j]);
+            c.put("z", z == null || aliased[j] ? null : z[j]);
+            c.put("p", p == null || aliased[j] ? null : p[j]);
             coefs.add(c);
         }
         m.put("coefficients", coefs);
@@ -164,14 +192,19 @@ public final class GlmSummary {
         }
         double[] z = zValues();
         double[] p = pValues();
-        sb.append("Coefficients:\n");
+        int undefined = estimates.length - rank();
+        sb.append(undefined == 0 ? "Coefficients:\n"
+                : "Coefficients: (" + undefined + " not defined because of singularities)\n");
         if (z != null) {
             sb.append(String.format(Locale.ROOT, "%-" + w + "s %12s %12s %9s %10s%n", "", "Estimate", "Std. Error", "z value", "Pr(>|z|)"));
         } else {
             sb.append(String.format(Locale.ROOT, "%-" + w + "s %12s%n", "", "Estimate"));
         }
         for (int j = 0; j < estimates.length; j++) {
-            if (z != null) {
+            if (aliased[j]) {
+                sb.append(String.format(Locale.ROOT, "%-" + w + "s %12s%s%n", names.get(j), "NA",
+                        z != null ? String.format(Locale.ROOT, " %12s %9s %10s", "NA", "NA", "NA") : ""));
+            } else if (z != null) {
                 sb.append(String.format(Locale.ROOT, "%-" + w + "s %12.5g %12.5g %9.3f %10s %s%n", names.get(j),
                         estimates[j], stdErrors[j], z[j], formatP(p[j]), stars(p[j])));
             } else {

@@ -313,6 +313,8 @@ public final class LogisticRegression {
         Separation sep = Separation.NOT_CHECKED;
         double deviance;
         double[] se = null;
+        boolean[] aliased = null;
+        double[] fitted = null;
         int warmRows;
         try (BinaryObjective obj = new BinaryObjective(xs, n, d, y, s, c, penalty.l2Weight(), penalty.l1Weight(), threads)) {
             obj.checkDataOnFirstEvaluation(() -> requireFinite(x, n, d));
@@ -333,14 +335,20 @@ public final class LogisticRegression {
                 sep = check.separation();
                 warnings.addAll(check.warnings());
                 if (sep == Separation.NONE) {
-                    se = standardErrors(xs, n, d, y, s, r.theta(), std);
+                    double[] info = information(xs, n, d, y, s, r.theta());
+                    aliased = Linalg.aliased(info, d + 1, ALIAS_TOLERANCE);
+                    if (aliased != null) {
+                        fitted = moveAliased(r.theta(), info, aliased);
+                        warnings.add(aliasedWarning(aliased, names));
+                    }
+                    se = standardErrors(info, d + 1, aliased, std);
                     if (se == null) {
-                        warnings.add("the Fisher information matrix is singular (collinear features?); no standard errors");
+                        warnings.add("the Fisher information matrix is singular; no standard errors");
                     }
                 }
             }
         }
-        double[] theta = r.theta();
+        double[] theta = fitted != null ? fitted : r.theta();
         double[] coef = new double[d];
         System.arraycopy(theta, 1, coef, 0, d);
         double[] intercepts = {theta[0]};
@@ -349,7 +357,7 @@ public final class LogisticRegression {
         List<String> sn = new ArrayList<>();
         sn.add("(Intercept)");
         sn.addAll(names);
-        GlmSummary summary = new GlmSummary(sn, originalScale(theta, std), se, deviance, nullDeviance(y, s, n), n,
+        GlmSummary summary = new GlmSummary(sn, originalScale(theta, std), se, aliased, deviance, nullDeviance(y, s, n), n,
                 r.iterations(), r.converged(), warnings);
         return new LogisticRegressionModel(d, 2, false, coef, intercepts, std == null ? null : std[0],
                 std == null ? null : std[1], names, penalty, report, summary, threshold);
@@ -609,21 +617,91 @@ public final class LogisticRegression {
     }
 
     /**
-     * Wald standard errors sqrt(diag((Aᵀ diag(s p (1−p)) A)⁻¹)), A = [1, X], or null if singular.
-     * With standardisation {mean, scale}, the covariance is carried to the original scale
-     * (θ_orig = T·θ with b_orig = b − Σⱼ wⱼ·meanⱼ/scaleⱼ, w_orig,ⱼ = wⱼ/scaleⱼ; Cov_orig = T·Cov·Tᵀ).
+     * A column of [1, X] whose part not explained by the earlier columns has a norm below √1e-12 =
+     * 1e-6 of its own (in the information's weighted inner product) is aliased. R's glm uses 1e-11
+     * on a QR of the weighted model matrix; through the information matrix AᵀWA rounding leaves
+     * exactly dependent columns near 1e-8, so the threshold sits between the two.
      */
-    static double[] standardErrors(double[] x, int n, int d, double[] y, double[] s, double[] theta, double[][] std) {
+    static final double ALIAS_TOLERANCE = 1e-12;
+
+    /** The Fisher information AᵀWA, A = [1, X], W = diag(sᵢ pᵢ (1 − pᵢ)), at θ (p × p, full). */
+    static double[] information(double[] x, int n, int d, double[] y, double[] s, double[] theta) {
         int p = d + 1;
         double[] h = new double[p * p];
         double[] g = new double[p];
         try (BinaryObjective info = new BinaryObjective(x, n, d, y, s, 1.0, 0, 0, 1)) {
             info.evaluate(theta, g, h);
         }
-        if (!Linalg.cholesky(h, p)) {
+        return h;
+    }
+
+    /**
+     * θ with every aliased coefficient moved onto the kept columns it is a combination of
+     * (x_a = Σ_K α x_K in the information's inner product: H_KK α = H_Ka), so that the aliased
+     * coefficient is 0 and the margins, hence the fit, are unchanged: the reduced model's
+     * maximum-likelihood estimate, which is what R reports beside NA.
+     */
+    static double[] moveAliased(double[] theta, double[] info, boolean[] aliased) {
+        int p = theta.length;
+        boolean[] keep = new boolean[p];
+        for (int j = 0; j < p; j++) {
+            keep[j] = !aliased[j];
+        }
+        int[] kept = Linalg.kept(keep);
+        int q = kept.length;
+        double[] hk = Linalg.submatrix(info, p, kept);
+        double[] out = theta.clone();
+        if (!Linalg.cholesky(hk, q)) {
+            return out;
+        }
+        for (int a = 0; a < p; a++) {
+            if (!aliased[a]) {
+                continue;
+            }
+            double[] alpha = new double[q];
+            for (int i = 0; i < q; i++) {
+                alpha[i] = info[kept[i] * p + a];
+            }
+            Linalg.choleskySolve(hk, q, alpha);
+            for (int i = 0; i < q; i++) {
+                out[kept[i]] += alpha[i] * theta[a];
+            }
+            out[a] = 0;
+        }
+        return out;
+    }
+
+    private static String aliasedWarning(boolean[] aliased, List<String> names) {
+        List<String> which = new ArrayList<>();
+        for (int j = 0; j < aliased.length; j++) {
+            if (aliased[j]) {
+                which.add(j == 0 ? "(Intercept)" : names.get(j - 1));
+            }
+        }
+        return which.size() + (which.size() == 1 ? " coefficient is" : " coefficients are")
+                + " not defined because of singularities (as R reports NA): " + String.join(", ", which)
+                + (which.size() == 1 ? " is a linear combination of earlier columns" : " are linear combinations of earlier columns")
+                + " (or constant); the fit uses the others, and the model gives the aliased ones 0";
+    }
+
+    /**
+     * Wald standard errors sqrt(diag(H_KK⁻¹)) from the information H of the kept (non-aliased)
+     * columns, NaN for aliased ones; null if H_KK is singular. With standardisation {mean, scale},
+     * the covariance is carried to the original scale (θ_orig = T·θ with
+     * b_orig = b − Σⱼ wⱼ·meanⱼ/scaleⱼ, w_orig,ⱼ = wⱼ/scaleⱼ; Cov_orig = T·Cov·Tᵀ).
+     */
+    static double[] standardErrors(double[] info, int p, boolean[] aliased, double[][] std) {
+        boolean[] keep = new boolean[p];
+        for (int j = 0; j < p; j++) {
+            keep[j] = aliased == null || !aliased[j];
+        }
+        int[] kept = Linalg.kept(keep);
+        double[] h = Linalg.submatrix(info, p, kept);
+        if (!Linalg.cholesky(h, kept.length)) {
             return null;
         }
-        double[] cov = Linalg.choleskyInverse(h, p);
+        // back to p × p, zero rows and columns for aliased coefficients
+        double[] cov = Linalg.embed(Linalg.choleskyInverse(h, kept.length), p, kept);
         double[] se = new double[p];
         if (std == null) {
             for (int j = 0; j < p; j++) {
@@ -647,8 +725,10 @@ public final class LogisticRegression {
                 se[j] = Math.sqrt(cov[j * p + j]) / std[1][j - 1];
             }
         }
-        for (double v : se) {
-            if (!Double.isFinite(v)) {
+        for (int j = 0; j < p; j++) {
+            if (!keep[j]) {
+                se[j] = Double.NaN;
+            } else if (!Double.isFinite(se[j])) {
                 return null;
             }
         }

@@ -346,9 +346,23 @@ public final class LogisticRegressionModel implements Classifier {
             sm.put("deviance", summary.deviance());
             sm.put("null_deviance", summary.nullDeviance());
             sm.put("rows", summary.dfNull() + 1);
+            boolean[] al = summary.aliased();
+            List<Object> aliasedIdx = new ArrayList<>();
+            for (int j = 0; j < al.length; j++) {
+                if (al[j]) {
+                    aliasedIdx.add(j);
+                }
+            }
+            if (!aliasedIdx.isEmpty()) {
+                sm.put("aliased", aliasedIdx); // indices into (intercept, features); absent when none
+            }
             cfg.put("summary", sm);
             if (summary.hasStandardErrors()) {
-                arrays.put("std_errors", summary.stdErrors());
+                double[] se = summary.stdErrors();
+                for (int j = 0; j < se.length; j++) {
+                    se[j] = al[j] ? 0 : se[j]; // NaN (aliased) is not stored; "aliased" says which
+                }
+                arrays.put("std_errors", se);
             }
         }
         return new ModelState("logistic", cfg, arrays);
@@ -436,7 +450,17 @@ public final class LogisticRegressionModel implements Classifier {
             est[0] = intercepts[0];
             System.arraycopy(coef, 0, est, 1, d);
             est = LogisticRegression.originalScale(est, mean == null ? null : new double[][] {mean, scale});
-            summary = new GlmSummary(sn, est, se, numOf(sm, "deviance"), numOf(sm, "null_deviance"),
+            boolean[] al = null;
+            if (sm.get("aliased") instanceof List<?> list) {
+                al = new boolean[d + 1];
+                for (Object o : list) {
+                    if (!(o instanceof Number num) || num.intValue() < 0 || num.intValue() > d) {
+                        throw new IllegalArgumentException("logistic model state: bad aliased index " + o);
+                    }
+                    al[num.intValue()] = true;
+                }
+            }
+            summary = new GlmSummary(sn, est, se, al, numOf(sm, "deviance"), numOf(sm, "null_deviance"),
                     intOf(sm, "rows"), report.iterations(), report.converged(), warnings);
         }
         return new LogisticRegressionModel(d, classes, multinomial, coef, intercepts, mean, scale, names, penalty,

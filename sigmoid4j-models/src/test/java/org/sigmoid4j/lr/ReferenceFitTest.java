@@ -70,6 +70,57 @@ class ReferenceFitTest {
         System.out.println(s.format());
     }
 
+    /**
+     * Spambase plus a copy of one column (at the end: aliased, as R's QR finds it) and a constant
+     * column (aliased with the intercept): R reports NA for both and the remaining fit is R's
+     * glm_tight on the original columns. Raw (Newton) and standardised (Newton, L-BFGS) fits.
+     */
+    @Test
+    void aliasedColumnsAreNaAndTheRestIsRsFit() {
+        RefData.Csv c = RefData.csv("spambase.csv");
+        Map<String, Object> ref = RefData.json("spambase.glm.json");
+        int d = c.d(), n = c.n(), d2 = d + 2;
+        double[] x2 = new double[n * d2];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(c.x(), i * d, x2, i * d2, d);
+            x2[i * d2 + d] = 3.5;                              // constant
+            x2[i * d2 + d + 1] = 2 * c.x()[i * d + 4];         // twice column 5 ("our")
+        }
+        java.util.List<String> names = new java.util.ArrayList<>(c.names());
+        names.add("const");
+        names.add("twice");
+        double[] coefRef = RefData.nums(ref, "glm_tight", "coefficients");
+        double[] seRef = RefData.nums(ref, "glm_tight", "std_errors");
+        // (raw spambase is too ill-conditioned for L-BFGS to reach 1e-6 in coefficients: Newton only there)
+        for (boolean standardise : new boolean[] {false, true}) {
+            for (Solver solver : standardise ? new Solver[] {Solver.NEWTON, Solver.LBFGS} : new Solver[] {Solver.NEWTON}) {
+                String what = (standardise ? "standardised " : "raw ") + solver;
+                LogisticRegressionModel m = LogisticRegression.builder().penalty(Penalty.none()).solver(solver)
+                        .standardize(standardise).tolerance(1e-13).featureNames(names).build().fit(x2, n, d2, c.y(), null);
+                GlmSummary s = m.summary().orElseThrow();
+                boolean[] al = s.aliased();
+                assertTrue(al[d + 1] && al[d + 2], what + ": " + java.util.Arrays.toString(al));
+                assertEquals(d + 1, s.rank(), what);
+                double[] est = java.util.Arrays.copyOf(s.estimates(), d + 1);
+                double[] se = java.util.Arrays.copyOf(s.stdErrors(), d + 1);
+                double coefErr = maxRel(est, coefRef, 1e-9);
+                double seErr = maxRel(se, seRef, 0);
+                System.out.printf("spambase + aliased columns (%s): coef max rel %.3e, se max rel %.3e%n", what, coefErr, seErr);
+                assertTrue(coefErr <= 1e-6 && seErr <= 1e-6, what + ": " + coefErr + " " + seErr);
+                assertEquals(RefData.num(ref, "glm_tight", "aic"), s.aic(), 1e-9 * s.aic(), what);
+                assertEquals(RefData.num(ref, "glm_tight", "df_residual"), s.dfResidual(), what);
+                assertTrue(Double.isNaN(s.estimates()[d + 1]) && Double.isNaN(s.estimates()[d + 2]), what);
+                String table = s.format();
+                assertTrue(table.contains("Coefficients: (2 not defined because of singularities)"), table);
+                assertTrue(table.matches("(?s).*\\nconst +NA +NA +NA +NA\\n.*"), table);
+                assertTrue(String.join("\n", m.warnings()).contains("const, twice"), m.warnings().toString());
+                // the model itself stays finite (aliased coefficients 0) and predicts as R's fit does
+                assertEquals(0.0, m.coefficients()[d]);
+                assertEquals(0.0, m.coefficients()[d + 1]);
+            }
+        }
+    }
+
     @Test
     void pValuesFromRsZ() {
         // erfc check independent of the fit: R's p from R's z
