@@ -252,16 +252,16 @@ public final class Logistic {
      * rounded. (Java's {@code Math.tanh} allows 2.5 ulp.)
      */
     public static double tanh(double x) {
-        if (x != x) {
-            return x;
+        if (x != x || x == 0) {
+            return x; // NaN; tanh(±0) = ±0 (the series below would give +0 for −0: −0·(p·0) = +0)
         }
         return tanhDd(x, new DoubleDouble.Dd()).toDouble();
     }
 
     /** Float tanh: correctly rounded (0 ulp). */
     public static float tanh(float x) {
-        if (x != x) {
-            return x;
+        if (x != x || x == 0) {
+            return x; // NaN; ±0 as in the double version
         }
         return tanhDd(x, new DoubleDouble.Dd()).toFloat();
     }
@@ -272,8 +272,8 @@ public final class Logistic {
      * subnormals, then −0. Accuracy: ≤ 1 ulp (double).
      */
     public static double silu(double x) {
-        if (x != x || x == Double.POSITIVE_INFINITY) {
-            return x;
+        if (x != x || x == Double.POSITIVE_INFINITY || x == 0) {
+            return x; // NaN, +∞, ±0 (the small-x series would turn −0 into +0)
         }
         if (x < -1100) {
             return -0.0; // |x|·e^−|x| < 2^-1500
@@ -294,8 +294,8 @@ public final class Logistic {
 
     /** Float SiLU: correctly rounded (0 ulp). */
     public static float silu(float x) {
-        if (x != x || x == Float.POSITIVE_INFINITY) {
-            return x;
+        if (x != x || x == Float.POSITIVE_INFINITY || x == 0) {
+            return x; // NaN, +∞, ±0
         }
         if (x < -1100) {
             return -0.0f;

@@ -92,10 +92,14 @@ public class ReferenceVectorTest {
         for (int i = 0; i < got.length; i++) {
             long u = Ulps.between(got[i], v.expected()[i]);
             if (u != Ulps.MISMATCH) max = Math.max(max, u);
-            if (u > bound) {
+            // ulps count ±0 as equal; a zero result must also have the exact value's sign (the vectors' README)
+            boolean zeroSign = v.expected()[i] == 0
+                    && Double.doubleToRawLongBits(got[i]) != Double.doubleToRawLongBits(v.expected()[i]);
+            if (u > bound || zeroSign) {
                 if (++failures <= 20) {
                     bad.append(String.format("%n  x=%s expected=%s actual=%s ulps=%s", Ulps.show(v.x()[i]),
-                            Ulps.show(v.expected()[i]), Ulps.show(got[i]), u == Ulps.MISMATCH ? "class mismatch" : u));
+                            Ulps.show(v.expected()[i]), Ulps.show(got[i]),
+                            u == Ulps.MISMATCH ? "class mismatch" : zeroSign ? "0, wrong sign of zero" : u));
                 }
             }
         }
@@ -119,10 +123,12 @@ public class ReferenceVectorTest {
             float e = (float) v.expected()[i];
             long u = Ulps.between(got[i], e);
             if (u != Ulps.MISMATCH) max = Math.max(max, u);
-            if (u > bound) {
+            boolean zeroSign = e == 0 && Float.floatToRawIntBits(got[i]) != Float.floatToRawIntBits(e);
+            if (u > bound || zeroSign) {
                 if (++failures <= 20) {
                     bad.append(String.format("%n  x=%s expected=%s actual=%s ulps=%s", Ulps.show((float) v.x()[i]),
-                            Ulps.show(e), Ulps.show(got[i]), u == Ulps.MISMATCH ? "class mismatch" : u));
+                            Ulps.show(e), Ulps.show(got[i]),
+                            u == Ulps.MISMATCH ? "class mismatch" : zeroSign ? "0, wrong sign of zero" : u));
                 }
             }
         }
