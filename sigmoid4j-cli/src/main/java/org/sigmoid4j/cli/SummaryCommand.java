@@ -56,6 +56,11 @@ final class SummaryCommand implements Callable<Integer> {
                 Map<String, Object> all = new LinkedHashMap<>(glm.toMap());
                 all.put("model", s);
                 s = all;
+            } else if (m.classifier() instanceof LogisticRegressionModel lr && lr.multinomialSummary().isPresent()) {
+                Map<String, Object> all = new LinkedHashMap<>(lr.multinomialSummary().get().toMap());
+                all.put("separation", lr.report().separation().label());
+                all.put("model", s);
+                s = all;
             } else if (m.classifier() instanceof LogisticRegressionModel lr) {
                 s.put("separation", lr.report().separation().label());
                 s.put("warnings", lr.warnings());
@@ -64,9 +69,11 @@ final class SummaryCommand implements Callable<Integer> {
         } else {
             if (glm != null) {
                 o.println(glm.format());
+            } else if (m.classifier() instanceof LogisticRegressionModel lr && lr.multinomialSummary().isPresent()) {
+                o.println(lr.multinomialSummary().get().format());
             } else if (m.classifier() instanceof LogisticRegressionModel lr) {
-                // multinomial and penalised fits have no coefficient table, but may have warnings
-                // (separation, non-convergence): the GLM table prints its own
+                // penalised multinomial fits have no coefficient table, but may have warnings
+                // (separation, non-convergence): the tables print their own
                 for (String w : lr.warnings()) {
                     o.println("Warning: " + w);
                 }

@@ -178,6 +178,34 @@ class TrainCommandTest {
         assertTrue(pd.out().lines().findFirst().orElseThrow().endsWith(",p_0,p_1,p_2,p_3,p_4,p_5,p_6,p_7,p_8,p_9,prediction"));
     }
 
+    /** Unpenalised multinomial: summary gives nnet::multinom's contrasts and standard errors (models' MultinomialSummaryTest checks the numbers). */
+    @Test
+    void unpenalisedMultinomialSummaryHasContrastTablesAndJson() throws IOException {
+        // a seeded 3-class problem with overlapping classes (so that the estimate exists)
+        Path d = dir.resolve("m3.csv");
+        StringBuilder b = new StringBuilder("x1,x2,label\n");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(9);
+        for (int i = 0; i < 300; i++) {
+            double x1 = rnd.nextGaussian(), x2 = rnd.nextGaussian();
+            double u = rnd.nextDouble() * 3 + 0.8 * x1 - 0.6 * x2;
+            b.append(x1).append(',').append(x2).append(',').append(u < 1 ? "a" : u < 2 ? "b" : "c").append('\n');
+        }
+        Files.writeString(d, b);
+        Path m = dir.resolve("m3.s4j");
+        Cli t = Cli.run("train", "--data", d.toString(), "--target", "label", "--penalty", "none", "--test-fraction", "0",
+                "--no-report", "--out", m.toString());
+        assertEquals(0, t.code(), t.toString());
+        Cli text = Cli.run("summary", m.toString());
+        assertTrue(text.out().startsWith("Multinomial logit, baseline class a"), text.toString());
+        assertTrue(text.out().contains("Class b vs a:") && text.out().contains("Class c vs a:"), text.toString());
+        assertTrue(text.out().contains(" vs ") && text.out().contains("Std. Error") && text.out().contains("AIC:"), text.toString());
+        Map<String, Object> j = json(Cli.run("summary", m.toString(), "--json").out());
+        assertTrue(j.containsKey("baseline") && j.containsKey("aic") && j.containsKey("model"), j.toString());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> coefs = (List<Map<String, Object>>) j.get("coefficients");
+        assertTrue(coefs.stream().allMatch(c -> c.get("std_error") instanceof Number && c.get("class") != null), coefs.toString());
+    }
+
     /** A constant feature in an unpenalised fit: R's NA row, its degrees of freedom and AIC, and JSON nulls. */
     @Test
     void constantFeatureIsNaInTheSummaryAsInR() throws IOException {

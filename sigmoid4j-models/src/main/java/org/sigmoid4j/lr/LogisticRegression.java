@@ -360,7 +360,7 @@ public final class LogisticRegression {
         GlmSummary summary = new GlmSummary(sn, originalScale(theta, std), se, aliased, deviance, nullDeviance(y, s, n), n,
                 r.iterations(), r.converged(), warnings);
         return new LogisticRegressionModel(d, 2, false, coef, intercepts, std == null ? null : std[0],
-                std == null ? null : std[1], names, penalty, report, summary, threshold);
+                std == null ? null : std[1], names, penalty, report, summary, null, threshold);
     }
 
     /**
@@ -420,6 +420,16 @@ public final class LogisticRegression {
             warnings.addAll(check.warnings());
         }
         double[] theta = r.theta();
+        MultinomialSummary summary = null;
+        if (penalty.kind() == Penalty.Kind.NONE) {
+            MultinomialStatistics st = MultinomialStatistics.of(xs, n, d, y, classes, s, theta,
+                    sep == Separation.NONE, warnings, names(d), classNames(classes));
+            theta = st.theta();
+            summary = new MultinomialSummary(classNames(classes), withIntercept(names(d)),
+                    MultinomialStatistics.originalScaleContrasts(theta, classes, std), st.originalScaleErrors(std), st.aliased(),
+                    2 * lossPart(r, penalty, c), MultinomialStatistics.nullDeviance(y, classes, s, n), n, r.iterations(),
+                    r.converged(), warnings);
+        }
         double[] coef = new double[classes * d];
         double[] intercepts = new double[classes];
         for (int q = 0; q < classes; q++) {
@@ -429,7 +439,14 @@ public final class LogisticRegression {
         FitReport report = new FitReport(chosen, r.iterations(), r.converged(), r.gradientNorm(),
                 r.relativeGradientNorm(), tol, r.objective(), c, sep, warnings);
         return new LogisticRegressionModel(d, classes, true, coef, intercepts, std == null ? null : std[0],
-                std == null ? null : std[1], names(d), penalty, report, null, threshold);
+                std == null ? null : std[1], names(d), penalty, report, null, summary, threshold);
+    }
+
+    private static List<String> withIntercept(List<String> names) {
+        List<String> out = new ArrayList<>();
+        out.add("(Intercept)");
+        out.addAll(names);
+        return out;
     }
 
     private int iterationLimit(Solver s) {
@@ -686,11 +703,15 @@ public final class LogisticRegression {
 
     /**
      * Wald standard errors sqrt(diag(H_KK⁻¹)) from the information H of the kept (non-aliased)
-     * columns, NaN for aliased ones; null if H_KK is singular. With standardisation {mean, scale},
-     * the covariance is carried to the original scale (θ_orig = T·θ with
-     * b_orig = b − Σⱼ wⱼ·meanⱼ/scaleⱼ, w_orig,ⱼ = wⱼ/scaleⱼ; Cov_orig = T·Cov·Tᵀ).
+     * columns, NaN for aliased ones; null if H_KK is singular, on the original feature scale.
      */
     static double[] standardErrors(double[] info, int p, boolean[] aliased, double[][] std) {
+        double[] cov = covariance(info, p, aliased);
+        return cov == null ? null : originalScaleErrors(cov, p, 0, p, aliased, std);
+    }
+
+    /** H_KK⁻¹ back in p × p, zero rows and columns for aliased (K: the others); null if H_KK is singular. */
+    static double[] covariance(double[] info, int p, boolean[] aliased) {
         boolean[] keep = new boolean[p];
         for (int j = 0; j < p; j++) {
             keep[j] = aliased == null || !aliased[j];
@@ -700,12 +721,20 @@ public final class LogisticRegression {
         if (!Linalg.cholesky(h, kept.length)) {
             return null;
         }
-        // back to p × p, zero rows and columns for aliased coefficients
-        double[] cov = Linalg.embed(Linalg.choleskyInverse(h, kept.length), p, kept);
+        return Linalg.embed(Linalg.choleskyInverse(h, kept.length), p, kept);
+    }
+
+    /**
+     * Standard errors of the block of (intercept, d coefficients) starting at {@code off} of a
+     * covariance of dimension {@code dim}, carried to the original scale with standardisation
+     * {mean, scale} (θ_orig = T·θ with b_orig = b − Σⱼ wⱼ·meanⱼ/scaleⱼ, w_orig,ⱼ = wⱼ/scaleⱼ;
+     * Cov_orig = T·Cov·Tᵀ); NaN for aliased entries; null if any other is not finite.
+     */
+    static double[] originalScaleErrors(double[] cov, int dim, int off, int p, boolean[] aliased, double[][] std) {
         double[] se = new double[p];
         if (std == null) {
             for (int j = 0; j < p; j++) {
-                se[j] = Math.sqrt(cov[j * p + j]);
+                se[j] = Math.sqrt(cov[(off + j) * dim + off + j]);
             }
         } else {
             // row 0 of T: (1, −mean₁/scale₁, …); row j ≥ 1: e_j / scale_j
@@ -717,16 +746,16 @@ public final class LogisticRegression {
             double v0 = 0;
             for (int a = 0; a < p; a++) {
                 for (int b = 0; b < p; b++) {
-                    v0 += t0[a] * cov[a * p + b] * t0[b];
+                    v0 += t0[a] * cov[(off + a) * dim + off + b] * t0[b];
                 }
             }
             se[0] = Math.sqrt(v0);
             for (int j = 1; j < p; j++) {
-                se[j] = Math.sqrt(cov[j * p + j]) / std[1][j - 1];
+                se[j] = Math.sqrt(cov[(off + j) * dim + off + j]) / std[1][j - 1];
             }
         }
         for (int j = 0; j < p; j++) {
-            if (!keep[j]) {
+            if (aliased != null && aliased[off + j]) {
                 se[j] = Double.NaN;
             } else if (!Double.isFinite(se[j])) {
                 return null;

@@ -40,11 +40,12 @@ public final class LogisticRegressionModel implements Classifier {
     private final Penalty penalty;
     private final FitReport report;
     private final GlmSummary summary;  // null for multinomial
+    private final MultinomialSummary multinomialSummary;
     private final double threshold;
 
     LogisticRegressionModel(int d, int classes, boolean multinomial, double[] coef, double[] intercepts,
                             double[] mean, double[] scale, List<String> featureNames, Penalty penalty,
-                            FitReport report, GlmSummary summary, double threshold) {
+                            FitReport report, GlmSummary summary, MultinomialSummary multinomialSummary, double threshold) {
         this.d = d;
         this.classes = classes;
         this.multinomial = multinomial;
@@ -56,6 +57,7 @@ public final class LogisticRegressionModel implements Classifier {
         this.penalty = penalty;
         this.report = report;
         this.summary = summary;
+        this.multinomialSummary = multinomialSummary;
         this.threshold = checkThreshold(threshold);
         for (double v : coef) {
             if (!Double.isFinite(v)) {
@@ -172,6 +174,11 @@ public final class LogisticRegressionModel implements Classifier {
         return Optional.ofNullable(summary);
     }
 
+    /** R-style statistics (nnet::multinom's) of an unpenalised multinomial fit; empty otherwise. */
+    public Optional<MultinomialSummary> multinomialSummary() {
+        return Optional.ofNullable(multinomialSummary);
+    }
+
     /** Decision threshold on P(class 1) for {@link #predict} (binary models). */
     public double threshold() {
         return threshold;
@@ -180,7 +187,7 @@ public final class LogisticRegressionModel implements Classifier {
     /** The same model with another threshold (0 &lt; t &lt; 1). */
     public LogisticRegressionModel withThreshold(double t) {
         return new LogisticRegressionModel(d, classes, multinomial, coef, intercepts, mean, scale, featureNames,
-                penalty, report, summary, t);
+                penalty, report, summary, multinomialSummary, t);
     }
 
     /**
@@ -341,28 +348,28 @@ public final class LogisticRegressionModel implements Classifier {
             arrays.put("feature_mean", mean.clone());
             arrays.put("feature_scale", scale.clone());
         }
+        if (multinomialSummary != null) {
+            MultinomialSummary ms = multinomialSummary;
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("deviance", ms.deviance());
+            sm.put("null_deviance", ms.nullDeviance());
+            sm.put("rows", ms.rows());
+            sm.put("classes", new ArrayList<Object>(ms.classes()));
+            putAliased(sm, ms.aliased()); // indices into the (K−1) contrast blocks
+            cfg.put("multinomial_summary", sm);
+            if (ms.hasStandardErrors()) {
+                arrays.put("contrast_std_errors", storable(ms.stdErrors(), ms.aliased()));
+            }
+        }
         if (summary != null) {
             Map<String, Object> sm = new LinkedHashMap<>();
             sm.put("deviance", summary.deviance());
             sm.put("null_deviance", summary.nullDeviance());
             sm.put("rows", summary.dfNull() + 1);
-            boolean[] al = summary.aliased();
-            List<Object> aliasedIdx = new ArrayList<>();
-            for (int j = 0; j < al.length; j++) {
-                if (al[j]) {
-                    aliasedIdx.add(j);
-                }
-            }
-            if (!aliasedIdx.isEmpty()) {
-                sm.put("aliased", aliasedIdx); // indices into (intercept, features); absent when none
-            }
+            putAliased(sm, summary.aliased()); // indices into (intercept, features)
             cfg.put("summary", sm);
             if (summary.hasStandardErrors()) {
-                double[] se = summary.stdErrors();
-                for (int j = 0; j < se.length; j++) {
-                    se[j] = al[j] ? 0 : se[j]; // NaN (aliased) is not stored; "aliased" says which
-                }
-                arrays.put("std_errors", se);
+                arrays.put("std_errors", storable(summary.stdErrors(), summary.aliased()));
             }
         }
         return new ModelState("logistic", cfg, arrays);
@@ -450,21 +457,72 @@ public final class LogisticRegressionModel implements Classifier {
             est[0] = intercepts[0];
             System.arraycopy(coef, 0, est, 1, d);
             est = LogisticRegression.originalScale(est, mean == null ? null : new double[][] {mean, scale});
-            boolean[] al = null;
-            if (sm.get("aliased") instanceof List<?> list) {
-                al = new boolean[d + 1];
-                for (Object o : list) {
-                    if (!(o instanceof Number num) || num.intValue() < 0 || num.intValue() > d) {
-                        throw new IllegalArgumentException("logistic model state: bad aliased index " + o);
-                    }
-                    al[num.intValue()] = true;
-                }
-            }
+            boolean[] al = aliasedOf(sm, d + 1);
             summary = new GlmSummary(sn, est, se, al, numOf(sm, "deviance"), numOf(sm, "null_deviance"),
                     intOf(sm, "rows"), report.iterations(), report.converged(), warnings);
         }
+        MultinomialSummary ms = null;
+        if (multinomial && cfg.get("multinomial_summary") instanceof Map<?, ?> sm) {
+            int q = (classes - 1) * (d + 1);
+            double[] se = array(state, "contrast_std_errors", q, false);
+            boolean[] al = aliasedOf(sm, q);
+            List<String> cls = new ArrayList<>();
+            if (!(sm.get("classes") instanceof List<?> list) || list.size() != classes) {
+                throw new IllegalArgumentException("logistic model state: multinomial_summary needs " + classes + " class names");
+            }
+            for (Object o : list) {
+                cls.add(String.valueOf(o));
+            }
+            double[] theta = new double[classes * (d + 1)];
+            for (int k = 0; k < classes; k++) {
+                theta[k * (d + 1)] = intercepts[k];
+                System.arraycopy(coef, k * d, theta, k * (d + 1) + 1, d);
+            }
+            List<String> sn = new ArrayList<>();
+            sn.add("(Intercept)");
+            sn.addAll(names);
+            ms = new MultinomialSummary(cls, sn, MultinomialStatistics.originalScaleContrasts(theta, classes,
+                    mean == null ? null : new double[][] {mean, scale}), se, al, numOf(sm, "deviance"),
+                    numOf(sm, "null_deviance"), intOf(sm, "rows"), report.iterations(), report.converged(), warnings);
+        }
         return new LogisticRegressionModel(d, classes, multinomial, coef, intercepts, mean, scale, names, penalty,
-                report, summary, threshold);
+                report, summary, ms, threshold);
+    }
+
+    /** Puts the indices of the aliased coefficients as "aliased" into a summary map (nothing when none is). */
+    private static void putAliased(Map<String, Object> sm, boolean[] aliased) {
+        List<Object> idx = new ArrayList<>();
+        for (int j = 0; j < aliased.length; j++) {
+            if (aliased[j]) {
+                idx.add(j);
+            }
+        }
+        if (!idx.isEmpty()) {
+            sm.put("aliased", idx);
+        }
+    }
+
+    /** Standard errors as stored: NaN (aliased) is not a storable value, "aliased" says which they are. */
+    private static double[] storable(double[] se, boolean[] aliased) {
+        for (int j = 0; j < se.length; j++) {
+            se[j] = aliased[j] ? 0 : se[j];
+        }
+        return se;
+    }
+
+    /** The "aliased" index list of a summary map as flags over {@code len} coefficients (null when absent). */
+    private static boolean[] aliasedOf(Map<?, ?> sm, int len) {
+        if (!(sm.get("aliased") instanceof List<?> list)) {
+            return null;
+        }
+        boolean[] al = new boolean[len];
+        for (Object o : list) {
+            if (!(o instanceof Number num) || num.intValue() < 0 || num.intValue() >= len) {
+                throw new IllegalArgumentException("logistic model state: bad aliased index " + o);
+            }
+            al[num.intValue()] = true;
+        }
+        return al;
     }
 
     private static double[] array(ModelState s, String name, int len, boolean required) {
