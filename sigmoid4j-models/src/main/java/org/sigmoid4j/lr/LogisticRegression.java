@@ -334,13 +334,16 @@ public final class LogisticRegression {
                 SeparationCheck.Result check = SeparationCheck.check(xs, n, d, y, s, z, r, names);
                 sep = check.separation();
                 warnings.addAll(check.warnings());
-                if (sep == Separation.NONE) {
-                    double[] info = information(xs, n, d, y, s, r.theta());
-                    aliased = Linalg.aliased(info, d + 1, ALIAS_TOLERANCE);
-                    if (aliased != null) {
-                        fitted = moveAliased(r.theta(), info, aliased);
-                        warnings.add(aliasedWarning(aliased, names));
-                    }
+                // without a finite estimate the information at the fit is numerically singular
+                // (saturated rows weigh nothing); which columns are aliased depends only on x: θ = 0
+                boolean mle = sep == Separation.NONE;
+                double[] info = information(xs, n, d, y, s, mle ? r.theta() : new double[d + 1]);
+                aliased = Linalg.aliased(info, d + 1, ALIAS_TOLERANCE);
+                if (aliased != null) {
+                    fitted = moveAliased(r.theta(), info, aliased);
+                    warnings.add(aliasedWarning(aliased, names));
+                }
+                if (mle) {
                     se = standardErrors(info, d + 1, aliased, std);
                     if (se == null) {
                         warnings.add("the Fisher information matrix is singular; no standard errors");

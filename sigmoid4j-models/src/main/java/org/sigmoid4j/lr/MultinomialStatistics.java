@@ -25,22 +25,23 @@ record MultinomialStatistics(double[] theta, double[] cov, boolean[] aliased, in
     static final double INFORMATION_BUDGET = 4e9;
 
     /**
-     * @param mleExists false when separation was found or not ruled out: then there is nothing to
-     *                  estimate a standard error of
+     * @param mleExists false when separation was found or not ruled out: then there are no
+     *                  standard errors, but aliased columns are still found (and shown as NA)
      */
     static MultinomialStatistics of(double[] x, int n, int d, int[] y, int classes, double[] s, double[] theta,
                                     boolean mleExists, List<String> warnings, List<String> names, List<String> classNames) {
         int p = d + 1;
         int q = (classes - 1) * p;
-        if (!mleExists) {
-            return new MultinomialStatistics(theta, null, null, classes, p);
-        }
         if ((double) n * q * q > INFORMATION_BUDGET) {
-            warnings.add("no standard errors: the information matrix of " + q + " contrasts over " + n
-                    + " rows is too large to form here");
+            if (mleExists) {
+                warnings.add("no standard errors: the information matrix of " + q + " contrasts over " + n
+                        + " rows is too large to form here");
+            }
             return new MultinomialStatistics(theta, null, null, classes, p);
         }
-        double[] info = information(x, n, d, y, classes, s, theta);
+        // without a finite estimate the information at the fit is numerically singular (saturated
+        // rows weigh nothing); which columns are aliased depends only on x, so ask at θ = 0
+        double[] info = information(x, n, d, y, classes, s, mleExists ? theta : new double[theta.length]);
         boolean[] aliased = Linalg.aliased(info, q, LogisticRegression.ALIAS_TOLERANCE);
         double[] out = theta;
         if (aliased != null) {
@@ -67,8 +68,8 @@ record MultinomialStatistics(double[] theta, double[] cov, boolean[] aliased, in
                     + " not defined because of singularities (constant or linearly dependent features; R reports NA): "
                     + String.join(", ", which));
         }
-        double[] cov = LogisticRegression.covariance(info, q, aliased);
-        if (cov == null) {
+        double[] cov = mleExists ? LogisticRegression.covariance(info, q, aliased) : null;
+        if (mleExists && cov == null) {
             warnings.add("the Fisher information matrix is singular; no standard errors");
         }
         return new MultinomialStatistics(out, cov, aliased, classes, p);

@@ -118,6 +118,25 @@ class MultinomialSeparationTest {
             }
             assertEquals(y[i], best, "row " + i);
         }
+        // the columns that are constant in the data (e.g. pixel_0_0, always 0) are R's NA in every
+        // contrast, also here where the estimate does not exist
+        MultinomialSummary summary = m.multinomialSummary().orElseThrow();
+        boolean[] aliased = summary.aliased();
+        int p = c.d() + 1, constant = 0;
+        for (int j = 0; j < c.d(); j++) {
+            boolean same = true;
+            for (int i = 1; i < c.n() && same; i++) {
+                same = c.x()[i * c.d() + j] == c.x()[j];
+            }
+            if (same) {
+                constant++;
+                for (int k = 0; k < 9; k++) {
+                    assertTrue(aliased[k * p + 1 + j], "constant column " + j + " in contrast " + (k + 1));
+                }
+            }
+        }
+        assertTrue(constant > 0);
+        assertFalse(summary.hasStandardErrors());
         // with a penalty the optimum is finite and nothing is said about separation
         LogisticRegressionModel l2 = LogisticRegression.builder().penalty(Penalty.l2(1.0)).build()
                 .fitMultinomial(c.x(), c.n(), c.d(), y, 10, null);
