@@ -122,7 +122,7 @@ class MultinomialSeparationTest {
         // contrast, also here where the estimate does not exist
         MultinomialSummary summary = m.multinomialSummary().orElseThrow();
         boolean[] aliased = summary.aliased();
-        int p = c.d() + 1, constant = 0;
+        int block = c.d() + 1, constant = 0;
         for (int j = 0; j < c.d(); j++) {
             boolean same = true;
             for (int i = 1; i < c.n() && same; i++) {
@@ -131,7 +131,7 @@ class MultinomialSeparationTest {
             if (same) {
                 constant++;
                 for (int k = 0; k < 9; k++) {
-                    assertTrue(aliased[k * p + 1 + j], "constant column " + j + " in contrast " + (k + 1));
+                    assertTrue(aliased[k * block + 1 + j], "constant column " + j + " in contrast " + (k + 1));
                 }
             }
         }
