@@ -29,7 +29,6 @@ import org.sigmoid4j.data.LabelMapping;
 import org.sigmoid4j.data.Split;
 import org.sigmoid4j.data.Standardizer;
 import org.sigmoid4j.data.Table;
-import org.sigmoid4j.eval.Thresholds;
 import org.sigmoid4j.lr.LogisticRegressionModel;
 import org.sigmoid4j.model.Classifier;
 import org.sigmoid4j.model.io.ModelFile;
@@ -327,13 +326,7 @@ final class TrainCommand implements Callable<Integer> {
     private double chooseThreshold(Classifier c, double[] x, int[] y, int n) {
         double[] proba = new double[2 * n];
         c.predictProba(x, n, proba);
-        double[] p1 = new double[n];
-        double[] yy = new double[n];
-        for (int i = 0; i < n; i++) {
-            p1[i] = proba[2 * i + 1];
-            yy[i] = y[i];
-        }
-        return thresholdRule.equals("f1") ? Thresholds.maxF1(yy, p1) : Thresholds.youdenJ(yy, p1);
+        return Metrics.bestThreshold(thresholdRule, proba, y);
     }
 
     private static void checkTwoClasses(int[] yTrain, int k, Table t) {

@@ -99,9 +99,9 @@ final class Linalg {
         return null;
     }
 
-    /** Indices j with keep[j], in order. */
-    static int[] kept(boolean[] keep) {
-        return java.util.stream.IntStream.range(0, keep.length).filter(j -> keep[j]).toArray();
+    /** Indices j &lt; p that are not aliased (all of them when {@code aliased} is null), in order. */
+    static int[] kept(boolean[] aliased, int p) {
+        return java.util.stream.IntStream.range(0, p).filter(j -> aliased == null || !aliased[j]).toArray();
     }
 
     /** The rows and columns {@code kept} of the p×p matrix a, in order (q × q, q = kept.length). */

@@ -624,13 +624,9 @@ public final class LogisticRegression {
     }
 
     static double nullDeviance(double[] y, double[] s, int n) {
-        // y is 0 or 1 here (checked by fit): weights summed by class without a branch per row
-        double w1 = 0, w0 = 0;
-        for (int i = 0; i < n; i++) {
-            double wi = s == null ? 1.0 : s[i];
-            w1 += wi * y[i];
-            w0 += wi - wi * y[i];
-        }
+        double[] w01 = new double[2];
+        addClassWeights(y, s, 0, n, w01);
+        double w0 = w01[0], w1 = w01[1];
         double w = w0 + w1;
         double ll = (w1 > 0 ? w1 * Math.log(w1 / w) : 0) + (w0 > 0 ? w0 * Math.log(w0 / w) : 0);
         return -2 * ll;
@@ -663,11 +659,7 @@ public final class LogisticRegression {
      */
     static double[] moveAliased(double[] theta, double[] info, boolean[] aliased) {
         int p = theta.length;
-        boolean[] keep = new boolean[p];
-        for (int j = 0; j < p; j++) {
-            keep[j] = !aliased[j];
-        }
-        int[] kept = Linalg.kept(keep);
+        int[] kept = Linalg.kept(aliased, p);
         int q = kept.length;
         double[] hk = Linalg.submatrix(info, p, kept);
         double[] out = theta.clone();
@@ -705,6 +697,21 @@ public final class LogisticRegression {
     }
 
     /**
+     * Adds the weights of rows [from, to) by class into w01 (class 0, class 1). y is 0 or 1 here
+     * (checked by fit), so no branch per row: on shuffled labels a branch mispredicts half the time.
+     */
+    static void addClassWeights(double[] y, double[] s, int from, int to, double[] w01) {
+        double w0 = 0, w1 = 0;
+        for (int i = from; i < to; i++) {
+            double wi = s == null ? 1.0 : s[i];
+            w1 += wi * y[i];
+            w0 += wi - wi * y[i];
+        }
+        w01[0] += w0;
+        w01[1] += w1;
+    }
+
+    /**
      * Wald standard errors sqrt(diag(H_KK⁻¹)) from the information H of the kept (non-aliased)
      * columns, NaN for aliased ones; null if H_KK is singular, on the original feature scale.
      */
@@ -715,11 +722,7 @@ public final class LogisticRegression {
 
     /** H_KK⁻¹ back in p × p, zero rows and columns for aliased (K: the others); null if H_KK is singular. */
     static double[] covariance(double[] info, int p, boolean[] aliased) {
-        boolean[] keep = new boolean[p];
-        for (int j = 0; j < p; j++) {
-            keep[j] = aliased == null || !aliased[j];
-        }
-        int[] kept = Linalg.kept(keep);
+        int[] kept = Linalg.kept(aliased, p);
         double[] h = Linalg.submatrix(info, p, kept);
         if (!Linalg.cholesky(h, kept.length)) {
             return null;

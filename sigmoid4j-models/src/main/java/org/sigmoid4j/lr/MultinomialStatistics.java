@@ -90,23 +90,8 @@ record MultinomialStatistics(double[] theta, double[] cov, boolean[] aliased, in
             }
             a[0] = 1;
             System.arraycopy(x, i * d, a, 1, d);
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < classes; k++) {
-                double z = 0;
-                for (int j = 0; j < p; j++) {
-                    z += theta[k * p + j] * a[j];
-                }
-                pi[k] = z;
-                max = Math.max(max, z);
-            }
-            double sum = 0;
-            for (int k = 0; k < classes; k++) {
-                pi[k] = Math.exp(pi[k] - max);
-                sum += pi[k];
-            }
-            for (int k = 0; k < classes; k++) {
-                pi[k] /= sum;
-            }
+            scores(x, i, d, theta, classes, pi);
+            LogisticRegressionModel.softmaxInPlace(pi, 0, classes);
             for (int j = 0; j < p; j++) {
                 for (int m = 0; m < p; m++) {
                     outer[j * p + m] = a[j] * a[m];
@@ -125,6 +110,18 @@ record MultinomialStatistics(double[] theta, double[] cov, boolean[] aliased, in
             }
         }
         return h;
+    }
+
+    /** z[k] = bₖ + xᵢ·wₖ for row i, k &lt; K (θ: K blocks of (intercept, d coefficients)). */
+    static void scores(double[] x, int i, int d, double[] theta, int classes, double[] z) {
+        int p = d + 1;
+        for (int k = 0; k < classes; k++) {
+            double v = theta[k * p];
+            for (int j = 0; j < d; j++) {
+                v += x[i * d + j] * theta[k * p + 1 + j];
+            }
+            z[k] = v;
+        }
     }
 
     /** Standard errors of the contrasts on the original feature scale, or null. */

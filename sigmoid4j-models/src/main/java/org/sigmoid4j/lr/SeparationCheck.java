@@ -171,13 +171,9 @@ final class SeparationCheck {
                 continue;
             }
             rows++;
+            MultinomialStatistics.scores(x, i, d, theta, classes, z);
             double scale = 1;
-            for (int k = 0; k < classes; k++) {
-                double v = theta[k * p];
-                for (int j = 0; j < d; j++) {
-                    v += x[i * d + j] * theta[k * p + 1 + j];
-                }
-                z[k] = v;
+            for (double v : z) {
                 scale = Math.max(scale, Math.abs(v));
             }
             // log-odds of the row's own class against all others, and its margin over the best other

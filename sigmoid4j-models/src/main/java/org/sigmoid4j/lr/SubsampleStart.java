@@ -61,14 +61,11 @@ final class SubsampleStart {
      */
     static SolverResult fit(BinaryObjective full, double[] x, int n, int d, double[] y, double[] s, int threads,
                             double tol, int maxIter, int memory, Runnable dataCheck) {
-        double w1 = 0, w0 = 0;
+        double[] w01 = new double[2];
         for (int from = 0; from < n; from += EVERY * BLOCK) {
-            for (int i = from; i < Math.min(n, from + BLOCK); i++) {
-                double wi = s == null ? 1.0 : s[i];
-                w1 += wi * y[i];         // y is 0 or 1: no branch per row
-                w0 += wi - wi * y[i];
-            }
+            LogisticRegression.addClassWeights(y, s, from, Math.min(n, from + BLOCK), w01);
         }
+        double w0 = w01[0], w1 = w01[1];
         if (!(w1 > 0 && w0 > 0)) {
             return null;
         }
