@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sigmoid4j.lr.GlmSummary;
+import org.sigmoid4j.lr.FitSummary;
 import org.sigmoid4j.lr.LogisticRegressionModel;
+import org.sigmoid4j.lr.MultinomialSummary;
 import org.sigmoid4j.model.io.ModelFile;
 import org.sigmoid4j.nn.MlpClassifier;
 import org.sigmoid4j.model.io.Provenance;
@@ -50,28 +51,27 @@ final class SummaryCommand implements Callable<Integer> {
         TrainedModel m = ModelFile.read(model);
         Map<String, Object> s = describe(m);
         PrintWriter o = spec.commandLine().getOut();
-        GlmSummary glm = m.classifier() instanceof LogisticRegressionModel lr ? lr.summary().orElse(null) : null;
+        LogisticRegressionModel lr = m.classifier() instanceof LogisticRegressionModel l ? l : null;
+        // the coefficient table: R's glm summary (binary) or multinom summary (unpenalised multinomial)
+        FitSummary table = lr == null ? null
+                : lr.summary().<FitSummary>map(g -> g).or(() -> lr.multinomialSummary()).orElse(null);
         if (json) {
-            if (glm != null) {
-                Map<String, Object> all = new LinkedHashMap<>(glm.toMap());
+            if (table != null) {
+                Map<String, Object> all = new LinkedHashMap<>(table.toMap());
+                if (table instanceof MultinomialSummary) {
+                    all.put("separation", lr.report().separation().label());
+                }
                 all.put("model", s);
                 s = all;
-            } else if (m.classifier() instanceof LogisticRegressionModel lr && lr.multinomialSummary().isPresent()) {
-                Map<String, Object> all = new LinkedHashMap<>(lr.multinomialSummary().get().toMap());
-                all.put("separation", lr.report().separation().label());
-                all.put("model", s);
-                s = all;
-            } else if (m.classifier() instanceof LogisticRegressionModel lr) {
+            } else if (lr != null) {
                 s.put("separation", lr.report().separation().label());
                 s.put("warnings", lr.warnings());
             }
             o.println(org.sigmoid4j.diagnostics.Json.write(s)); // nulls kept: an NA estimate or a missing SE stays visible
         } else {
-            if (glm != null) {
-                o.println(glm.format());
-            } else if (m.classifier() instanceof LogisticRegressionModel lr && lr.multinomialSummary().isPresent()) {
-                o.println(lr.multinomialSummary().get().format());
-            } else if (m.classifier() instanceof LogisticRegressionModel lr) {
+            if (table != null) {
+                o.println(table.format());
+            } else if (lr != null) {
                 // penalised multinomial fits have no coefficient table, but may have warnings
                 // (separation, non-convergence): the tables print their own
                 for (String w : lr.warnings()) {
