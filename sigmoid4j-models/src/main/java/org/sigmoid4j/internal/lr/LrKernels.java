@@ -34,7 +34,8 @@ public interface LrKernels {
 
     /**
      * out[outOff+i] = b + Σⱼ x[xOff+i·d+j]·w[wOff+j] for i &lt; rows: the linear predictors of a block
-     * of rows (each sum in the same order as {@link #dot}).
+     * of rows. Each row's sum is in an order fixed by the row's position in x, never by the block
+     * it is computed in (the default: as {@link #dot}; the SIMD kernels: on the lane grid).
      */
     default void margins(double[] x, int xOff, int rows, int d, double[] w, int wOff, double b, double[] out, int outOff) {
         for (int i = 0; i < rows; i++) {

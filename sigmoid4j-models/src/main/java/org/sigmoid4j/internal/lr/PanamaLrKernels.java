@@ -123,101 +123,200 @@ public final class PanamaLrKernels implements LrKernels {
         return loss;
     }
 
-    /**
-     * Four rows at a time (eight independent FMA chains instead of two, so the adds of one row
-     * overlap the loads of the next), each row summed exactly as {@link #dot} sums it: the same
-     * bits, whatever the grouping.
+    /*
+     * Rows on the cache-line grid. A 512-bit load of a 100-double row at an arbitrary offset
+     * straddles two cache lines, and on rows streamed from memory that costs as much as the
+     * arithmetic (docs/DESIGN-NOTES.md: a pass over 1,000,000 × 100 took 44 ns/row on one core with
+     * the old row-start loads and 37 with these, 32.5 → 22.5 on two). So both kernels load every
+     * row in whole vectors of the global lane grid instead: element i of a double[] sits
+     * 16 + 8·i bytes past the array's start (HotSpot's array header), and the large arrays this is
+     * for start on a heap-region boundary (G1, ZGC and Shenandoah put them there), so element i is
+     * at a vector boundary exactly when (i + ARRAY_HEADER_ELEMENTS) % lanes == 0. Elsewhere the
+     * kernels are as exact and just lose the speed-up.
+     *
+     * A row a … a+d−1 then spans the vectors starting at a − lead, lead = (a + 2) % lanes, whose
+     * first lead lanes belong to the row before and whose last lanes to the row after. The
+     * margins multiply those lanes by zeros (a copy of w shifted by lead, zero outside the row);
+     * the gradient accumulates them into lanes of a shifted accumulator that are never read.
+     * Rows whose vectors would reach outside the array (the first and last rows) are copied into
+     * a zero-padded buffer first, which gives the same sums. Every row of a given lead is summed
+     * in the same order whatever block it is in, and the fold of the accumulators into g is in a
+     * fixed order, so results stay deterministic.
      */
-    @Override
-    public void margins(double[] x, int xOff, int rows, int d, double[] w, int wOff, double b, double[] out, int outOff) {
-        double[] tmp = SCRATCH.get();
-        int r = 0;
-        for (; r + 4 <= rows; r += 4) {
-            final int a = xOff + r * d, c1 = a + d, c2 = a + 2 * d, c3 = a + 3 * d;
-            DoubleVector a0 = DoubleVector.zero(sp), a1 = a0, b0 = a0, b1 = a0, e0 = a0, e1 = a0, f0 = a0, f1 = a0;
-            int i = 0;
-            for (int bound = d - 2 * lanes; i <= bound; i += 2 * lanes) {
-                DoubleVector w0 = DoubleVector.fromArray(sp, w, wOff + i);
-                DoubleVector w1 = DoubleVector.fromArray(sp, w, wOff + i + lanes);
-                a0 = DoubleVector.fromArray(sp, x, a + i).fma(w0, a0);
-                a1 = DoubleVector.fromArray(sp, x, a + i + lanes).fma(w1, a1);
-                b0 = DoubleVector.fromArray(sp, x, c1 + i).fma(w0, b0);
-                b1 = DoubleVector.fromArray(sp, x, c1 + i + lanes).fma(w1, b1);
-                e0 = DoubleVector.fromArray(sp, x, c2 + i).fma(w0, e0);
-                e1 = DoubleVector.fromArray(sp, x, c2 + i + lanes).fma(w1, e1);
-                f0 = DoubleVector.fromArray(sp, x, c3 + i).fma(w0, f0);
-                f1 = DoubleVector.fromArray(sp, x, c3 + i + lanes).fma(w1, f1);
+    private static final int ARRAY_HEADER_ELEMENTS = 2;
+
+    /** Lanes before element i in its grid vector. */
+    private static int lead(int i) {
+        return (i + ARRAY_HEADER_ELEMENTS) & (lanes - 1);
+    }
+
+    /** Grid vectors covering lead + d elements. */
+    private static int vectors(int lead, int d) {
+        return (lead + d + lanes - 1) / lanes;
+    }
+
+    /** Per-thread buffers of the grid kernels, grown on demand. */
+    private static final class Grid {
+        /** shifted[lead]: w placed at lead …, zero elsewhere; valid for the call whose stamp it holds. */
+        final double[][] shifted = new double[lanes][];
+        final long[] stamp = new long[lanes];
+        long call;
+        double[] acc = new double[0];
+        double[] row = new double[0];
+
+        double[] shiftedW(double[] w, int wOff, int d, int lead) {
+            int len = vectors(lead, d) * lanes;
+            double[] s = shifted[lead];
+            if (s == null || s.length < len) {
+                s = shifted[lead] = new double[len];
             }
-            for (int bound = d - lanes; i <= bound; i += lanes) {
-                DoubleVector w0 = DoubleVector.fromArray(sp, w, wOff + i);
-                a0 = DoubleVector.fromArray(sp, x, a + i).fma(w0, a0);
-                b0 = DoubleVector.fromArray(sp, x, c1 + i).fma(w0, b0);
-                e0 = DoubleVector.fromArray(sp, x, c2 + i).fma(w0, e0);
-                f0 = DoubleVector.fromArray(sp, x, c3 + i).fma(w0, f0);
+            if (stamp[lead] != call) {
+                java.util.Arrays.fill(s, 0.0);
+                System.arraycopy(w, wOff, s, lead, d);
+                stamp[lead] = call;
             }
-            a0.add(a1).intoArray(tmp, 0);
-            b0.add(b1).intoArray(tmp, lanes);
-            e0.add(e1).intoArray(tmp, 2 * lanes);
-            f0.add(f1).intoArray(tmp, 3 * lanes);
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            for (int l = 0; l < lanes; l++) {
-                s0 += tmp[l];
-                s1 += tmp[lanes + l];
-                s2 += tmp[2 * lanes + l];
-                s3 += tmp[3 * lanes + l];
-            }
-            for (; i < d; i++) {
-                double wi = w[wOff + i];
-                s0 = Math.fma(x[a + i], wi, s0);
-                s1 = Math.fma(x[c1 + i], wi, s1);
-                s2 = Math.fma(x[c2 + i], wi, s2);
-                s3 = Math.fma(x[c3 + i], wi, s3);
-            }
-            out[outOff + r] = b + s0;
-            out[outOff + r + 1] = b + s1;
-            out[outOff + r + 2] = b + s2;
-            out[outOff + r + 3] = b + s3;
+            return s;
         }
-        for (; r < rows; r++) {
-            out[outOff + r] = b + dot(x, xOff + r * d, w, wOff, d);
+
+        double[] acc(int len) {
+            if (acc.length < len) {
+                acc = new double[len];
+            }
+            java.util.Arrays.fill(acc, 0, len, 0.0);
+            return acc;
+        }
+
+        /** The row at a, placed at lead in a zeroed buffer of whole vectors (for rows at the array's ends). */
+        double[] paddedRow(double[] x, int a, int d, int lead) {
+            int len = vectors(lead, d) * lanes;
+            if (row.length < len) {
+                row = new double[len];
+            }
+            java.util.Arrays.fill(row, 0, len, 0.0);
+            System.arraycopy(x, a, row, lead, d);
+            return row;
         }
     }
 
-    /** Both accumulations of four rows per step, x loaded once for the two. */
+    private static final ThreadLocal<Grid> GRID = ThreadLocal.withInitial(Grid::new);
+
+    /** One row at a time, in the order the rows lie in memory (which the hardware prefetcher streams best). */
     @Override
-    public void accumulate2(double[] r, double[] r2, int rows, double[] x, int xOff, int d, double[] g, int gOff, int g2Off) {
-        int q = 0;
-        for (; q + 4 <= rows; q += 4) {
-            final int o0 = xOff + q * d, o1 = o0 + d, o2 = o0 + 2 * d, o3 = o0 + 3 * d;
-            DoubleVector u0 = DoubleVector.broadcast(sp, r[q]), u1 = DoubleVector.broadcast(sp, r[q + 1]);
-            DoubleVector u2 = DoubleVector.broadcast(sp, r[q + 2]), u3 = DoubleVector.broadcast(sp, r[q + 3]);
-            DoubleVector v0 = DoubleVector.broadcast(sp, r2[q]), v1 = DoubleVector.broadcast(sp, r2[q + 1]);
-            DoubleVector v2 = DoubleVector.broadcast(sp, r2[q + 2]), v3 = DoubleVector.broadcast(sp, r2[q + 3]);
-            int i = 0;
-            for (int bound = d - lanes; i <= bound; i += lanes) {
-                DoubleVector x0 = DoubleVector.fromArray(sp, x, o0 + i), x1 = DoubleVector.fromArray(sp, x, o1 + i);
-                DoubleVector x2 = DoubleVector.fromArray(sp, x, o2 + i), x3 = DoubleVector.fromArray(sp, x, o3 + i);
-                x3.fma(u3, x2.fma(u2, x1.fma(u1, x0.fma(u0, DoubleVector.fromArray(sp, g, gOff + i))))).intoArray(g, gOff + i);
-                x3.fma(v3, x2.fma(v2, x1.fma(v1, x0.fma(v0, DoubleVector.fromArray(sp, g, g2Off + i))))).intoArray(g, g2Off + i);
+    public void margins(double[] x, int xOff, int rows, int d, double[] w, int wOff, double b, double[] out, int outOff) {
+        Grid grid = GRID.get();
+        grid.call++;
+        double[] tmp = SCRATCH.get();
+        for (int q = 0; q < rows; q++) {
+            final int a = xOff + q * d;
+            final int lead = lead(a);
+            final int nv = vectors(lead, d);
+            final double[] ws = grid.shiftedW(w, wOff, d, lead);
+            double[] src = x;
+            int v = a - lead;
+            if (v < 0 || v + nv * lanes > x.length) {
+                src = grid.paddedRow(x, a, d, lead);
+                v = 0;
             }
-            for (; i < d; i++) {
-                double a = g[gOff + i], c = g[g2Off + i];
-                a = Math.fma(x[o0 + i], r[q], a);
-                c = Math.fma(x[o0 + i], r2[q], c);
-                a = Math.fma(x[o1 + i], r[q + 1], a);
-                c = Math.fma(x[o1 + i], r2[q + 1], c);
-                a = Math.fma(x[o2 + i], r[q + 2], a);
-                c = Math.fma(x[o2 + i], r2[q + 2], c);
-                a = Math.fma(x[o3 + i], r[q + 3], a);
-                c = Math.fma(x[o3 + i], r2[q + 3], c);
-                g[gOff + i] = a;
-                g[g2Off + i] = c;
+            DoubleVector acc0 = DoubleVector.zero(sp);
+            DoubleVector acc1 = acc0;
+            int k = 0;
+            for (; k + 2 <= nv; k += 2) {
+                int e = k * lanes;
+                acc0 = DoubleVector.fromArray(sp, src, v + e).fma(DoubleVector.fromArray(sp, ws, e), acc0);
+                acc1 = DoubleVector.fromArray(sp, src, v + e + lanes).fma(DoubleVector.fromArray(sp, ws, e + lanes), acc1);
+            }
+            if (k < nv) {
+                int e = k * lanes;
+                acc0 = DoubleVector.fromArray(sp, src, v + e).fma(DoubleVector.fromArray(sp, ws, e), acc0);
+            }
+            acc0.add(acc1).intoArray(tmp, 0);
+            double s = 0;
+            for (int l = 0; l < lanes; l++) {
+                s += tmp[l];
+            }
+            out[outOff + q] = b + s;
+        }
+    }
+
+    /**
+     * By lead: rows of the same lead recur every period = lanes / gcd(d, lanes) rows, and for each
+     * lead a strip of four accumulator vectors stays in registers over all its rows, so g is not
+     * loaded and stored per row.
+     */
+    @Override
+    public void accumulate(double[] r, int rOff, int rows, double[] x, int xOff, int d, double[] g, int gOff) {
+        Grid grid = GRID.get();
+        final int period = lanes / gcd(d, lanes);
+        final int step = period * d;
+        for (int ph = 0; ph < Math.min(period, rows); ph++) {
+            final int a0 = xOff + ph * d;
+            final int lead = lead(a0);
+            final int nv = vectors(lead, d);
+            final double[] acc = grid.acc(nv * lanes);
+            // rows ph, ph + period, …; [first, last) of them have all their vectors inside x
+            int count = (rows - ph + period - 1) / period;
+            int first = 0;
+            while (first < count && a0 + first * step - lead < 0) {
+                first++;
+            }
+            int last = count;
+            while (last > first && a0 + (last - 1) * step - lead + nv * lanes > x.length) {
+                last--;
+            }
+            for (int i = 0; i < first; i++) {
+                addPaddedRow(grid, r[rOff + ph + i * period], x, a0 + i * step, d, lead, nv, acc);
+            }
+            strips(r, rOff + ph + first * period, period, last - first, x, a0 + first * step - lead, step, nv, acc);
+            for (int i = last; i < count; i++) {
+                addPaddedRow(grid, r[rOff + ph + i * period], x, a0 + i * step, d, lead, nv, acc);
+            }
+            for (int j = 0; j < d; j++) {
+                g[gOff + j] += acc[lead + j];
             }
         }
-        for (; q < rows; q++) {
-            axpy(r[q], x, xOff + q * d, g, gOff, d);
-            axpy(r2[q], x, xOff + q * d, g, g2Off, d);
+    }
+
+    /** acc += Σ over count rows (x at v, v + step, …; residuals r[rOff], r[rOff + rStep], …) of rᵢ·xᵢ, nv vectors. */
+    private static void strips(double[] r, int rOff, int rStep, int count, double[] x, int v, int step, int nv, double[] acc) {
+        int k = 0;
+        for (; k + 4 <= nv; k += 4) {
+            final int e = k * lanes;
+            DoubleVector g0 = DoubleVector.fromArray(sp, acc, e);
+            DoubleVector g1 = DoubleVector.fromArray(sp, acc, e + lanes);
+            DoubleVector g2 = DoubleVector.fromArray(sp, acc, e + 2 * lanes);
+            DoubleVector g3 = DoubleVector.fromArray(sp, acc, e + 3 * lanes);
+            for (int i = 0, o = v + e; i < count; i++, o += step) {
+                DoubleVector u = DoubleVector.broadcast(sp, r[rOff + i * rStep]);
+                g0 = DoubleVector.fromArray(sp, x, o).fma(u, g0);
+                g1 = DoubleVector.fromArray(sp, x, o + lanes).fma(u, g1);
+                g2 = DoubleVector.fromArray(sp, x, o + 2 * lanes).fma(u, g2);
+                g3 = DoubleVector.fromArray(sp, x, o + 3 * lanes).fma(u, g3);
+            }
+            g0.intoArray(acc, e);
+            g1.intoArray(acc, e + lanes);
+            g2.intoArray(acc, e + 2 * lanes);
+            g3.intoArray(acc, e + 3 * lanes);
         }
+        for (; k < nv; k++) {
+            final int e = k * lanes;
+            DoubleVector g0 = DoubleVector.fromArray(sp, acc, e);
+            for (int i = 0, o = v + e; i < count; i++, o += step) {
+                g0 = DoubleVector.fromArray(sp, x, o).fma(DoubleVector.broadcast(sp, r[rOff + i * rStep]), g0);
+            }
+            g0.intoArray(acc, e);
+        }
+    }
+
+    private static void addPaddedRow(Grid grid, double ri, double[] x, int a, int d, int lead, int nv, double[] acc) {
+        double[] row = grid.paddedRow(x, a, d, lead);
+        DoubleVector u = DoubleVector.broadcast(sp, ri);
+        for (int e = 0; e < nv * lanes; e += lanes) {
+            DoubleVector.fromArray(sp, row, e).fma(u, DoubleVector.fromArray(sp, acc, e)).intoArray(acc, e);
+        }
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     @Override

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sigmoid4j.math.Logistic;
 
 /** The fused kernels against the scalar oracle (org.sigmoid4j.math.Logistic) and plain loops. */
+@Tag("simd")
 class LrKernelsTest {
 
     private static final LrKernels[] IMPLS = {LrKernels.get(), new ScalarLrKernels()};
@@ -67,6 +69,61 @@ class LrKernelsTest {
         }
     }
 
+    /**
+     * Every row length against every lane count's grid (d below, at and around the vector length,
+     * and 100, whose rows alternate between two grid positions), for blocks at the start, the
+     * middle and the end of x (where the kernels pad the rows that reach outside the array).
+     */
+    @Test
+    void blockKernelsMatchPlainLoopsForEveryRowLength() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int d : new int[] {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 100}) {
+            int total = 23;
+            double[] x = new double[total * d];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = r.nextGaussian();
+            }
+            double[] w = new double[d + 1];
+            for (int j = 0; j < w.length; j++) {
+                w[j] = r.nextGaussian();
+            }
+            double[] coef = new double[total];
+            for (int i = 0; i < total; i++) {
+                coef[i] = r.nextGaussian();
+            }
+            for (int[] block : new int[][] {{0, 23}, {0, 1}, {0, 5}, {1, 13}, {3, 20}, {22, 1}, {10, 13}}) {
+                int from = block[0], rows = block[1];
+                for (LrKernels k : IMPLS) {
+                    String what = k.name() + " d=" + d + " rows " + from + "+" + rows;
+                    double[] z = new double[rows + 1];
+                    k.margins(x, from * d, rows, d, w, 1, -0.25, z, 1);
+                    double[] g = new double[d + 2];
+                    g[1] = 7.0; // accumulates into what is there
+                    k.accumulate(coef, from, rows, x, from * d, d, g, 1);
+                    for (int i = 0; i < rows; i++) {
+                        double s = -0.25, scale = 0.25;
+                        for (int j = 0; j < d; j++) {
+                            s += x[(from + i) * d + j] * w[1 + j];
+                            scale += Math.abs(x[(from + i) * d + j] * w[1 + j]);
+                        }
+                        assertEquals(s, z[1 + i], 1e-15 * scale * d, what + " margin " + i);
+                    }
+                    assertEquals(0.0, z[0], 0.0, what + ": wrote outside its rows");
+                    assertEquals(0.0, g[0], 0.0, what + ": wrote before g");
+                    assertEquals(0.0, g[d + 1], 0.0, what + ": wrote after g");
+                    for (int j = 0; j < d; j++) {
+                        double s = j == 0 ? 7.0 : 0.0, scale = Math.abs(s);
+                        for (int i = 0; i < rows; i++) {
+                            s += coef[from + i] * x[(from + i) * d + j];
+                            scale += Math.abs(coef[from + i] * x[(from + i) * d + j]);
+                        }
+                        assertEquals(s, g[1 + j], 1e-15 * scale * rows + 1e-300, what + " gradient " + j);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void blockKernelsMatchPlainLoops() {
         SplittableRandom r = new SplittableRandom(9);
@@ -102,10 +159,16 @@ class LrKernelsTest {
                 }
                 assertEquals(s, g[j + 1], 1e-13, k.name());
             }
-            // determinism: a block's margins are the row-by-row dots, bit for bit, and the fused
-            // double accumulation equals two single ones
-            for (int i = 0; i < rows; i++) {
-                assertEquals(0.5 + k.dot(x, i * d, w, 2, d), z[i], 0.0, k.name() + " row " + i);
+            // determinism: a row's margin does not depend on the block it is computed in, bit for
+            // bit (so blocks and thread groups cannot change a fit), and the fused double
+            // accumulation equals two single ones
+            for (int split = 1; split < rows; split += 5) {
+                double[] z2 = new double[rows];
+                k.margins(x, 0, split, d, w, 2, 0.5, z2, 0);
+                k.margins(x, split * d, rows - split, d, w, 2, 0.5, z2, split);
+                for (int i = 0; i < rows; i++) {
+                    assertEquals(z[i], z2[i], 0.0, k.name() + " row " + i + ", split at " + split);
+                }
             }
             double[] coef2 = new double[rows];
             for (int i = 0; i < rows; i++) {
