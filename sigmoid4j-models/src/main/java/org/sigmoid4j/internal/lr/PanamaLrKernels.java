@@ -160,6 +160,8 @@ public final class PanamaLrKernels implements LrKernels {
         /** shifted[lead]: w placed at lead …, zero elsewhere; valid for the call whose stamp it holds. */
         final double[][] shifted = new double[lanes][];
         final long[] stamp = new long[lanes];
+        /** The shifted w of the rows of one margins call, by row index modulo the lead period. */
+        final double[][] shiftedRows = new double[lanes][];
         long call;
         double[] acc = new double[0];
         double[] row = new double[0];
@@ -206,36 +208,61 @@ public final class PanamaLrKernels implements LrKernels {
         Grid grid = GRID.get();
         grid.call++;
         double[] tmp = SCRATCH.get();
+        final int period = lanes / gcd(d, lanes);
+        final double[][] shifted = grid.shiftedRows;
+        for (int q = 0; q < Math.min(period, rows); q++) {
+            int lead = lead(xOff + q * d);
+            shifted[q] = grid.shiftedW(w, wOff, d, lead);
+        }
+        // rows [safeFrom, safeTo) have all their grid vectors inside x
+        int safeFrom = 0;
+        while (safeFrom < rows && xOff + safeFrom * d - lead(xOff + safeFrom * d) < 0) {
+            safeFrom++;
+        }
+        int safeTo = rows;
+        while (safeTo > safeFrom && gridEnd(xOff + (safeTo - 1) * d, d) > x.length) {
+            safeTo--;
+        }
+        int ph = 0;
         for (int q = 0; q < rows; q++) {
             final int a = xOff + q * d;
             final int lead = lead(a);
             final int nv = vectors(lead, d);
-            final double[] ws = grid.shiftedW(w, wOff, d, lead);
-            double[] src = x;
-            int v = a - lead;
-            if (v < 0 || v + nv * lanes > x.length) {
-                src = grid.paddedRow(x, a, d, lead);
-                v = 0;
-            }
-            DoubleVector acc0 = DoubleVector.zero(sp);
-            DoubleVector acc1 = acc0;
-            int k = 0;
-            for (; k + 2 <= nv; k += 2) {
-                int e = k * lanes;
-                acc0 = DoubleVector.fromArray(sp, src, v + e).fma(DoubleVector.fromArray(sp, ws, e), acc0);
-                acc1 = DoubleVector.fromArray(sp, src, v + e + lanes).fma(DoubleVector.fromArray(sp, ws, e + lanes), acc1);
-            }
-            if (k < nv) {
-                int e = k * lanes;
-                acc0 = DoubleVector.fromArray(sp, src, v + e).fma(DoubleVector.fromArray(sp, ws, e), acc0);
-            }
-            acc0.add(acc1).intoArray(tmp, 0);
-            double s = 0;
-            for (int l = 0; l < lanes; l++) {
-                s += tmp[l];
-            }
+            final double s = q >= safeFrom && q < safeTo
+                    ? gridDot(x, a - lead, shifted[ph], nv, tmp)
+                    : gridDot(grid.paddedRow(x, a, d, lead), 0, shifted[ph], nv, tmp);
             out[outOff + q] = b + s;
+            if (++ph == period) {
+                ph = 0;
+            }
         }
+    }
+
+    /** Σ over nv whole vectors of src[v …]·ws[0 …], two accumulators, lanes added in order. */
+    private static double gridDot(double[] src, int v, double[] ws, int nv, double[] tmp) {
+        DoubleVector acc0 = DoubleVector.zero(sp);
+        DoubleVector acc1 = acc0;
+        final int end = v + nv * lanes;
+        int e = 0;
+        for (; v + 2 * lanes <= end; v += 2 * lanes, e += 2 * lanes) {
+            acc0 = DoubleVector.fromArray(sp, src, v).fma(DoubleVector.fromArray(sp, ws, e), acc0);
+            acc1 = DoubleVector.fromArray(sp, src, v + lanes).fma(DoubleVector.fromArray(sp, ws, e + lanes), acc1);
+        }
+        if (v < end) {
+            acc0 = DoubleVector.fromArray(sp, src, v).fma(DoubleVector.fromArray(sp, ws, e), acc0);
+        }
+        acc0.add(acc1).intoArray(tmp, 0);
+        double s = 0;
+        for (int l = 0; l < lanes; l++) {
+            s += tmp[l];
+        }
+        return s;
+    }
+
+    /** One past the last element of the grid vectors of the row at a. */
+    private static int gridEnd(int a, int d) {
+        int lead = lead(a);
+        return a - lead + vectors(lead, d) * lanes;
     }
 
     /**
@@ -260,7 +287,7 @@ public final class PanamaLrKernels implements LrKernels {
                 first++;
             }
             int last = count;
-            while (last > first && a0 + (last - 1) * step - lead + nv * lanes > x.length) {
+            while (last > first && gridEnd(a0 + (last - 1) * step, d) > x.length) {
                 last--;
             }
             for (int i = 0; i < first; i++) {
