@@ -184,8 +184,8 @@ final class BinaryObjective extends Objective {
                 for (int i = 0; i < len; i++) {
                     // d loss/dz at z = 0: σ(0) − y = ½·sign, weighted
                     sg0[i] = 0.5 * sign[i] * (s == null ? 1.0 : s[r0 + i]);
-                    gp[p] += sg0[i];
                 }
+                gp[p] += sum4(sg0, len);
                 K.accumulate2(sg, sg0, len, x, r0 * d, d, gp, 1, p + 1);
             } else if (sg != null) {
                 K.accumulate(sg, 0, len, x, r0 * d, d, gp, 1);

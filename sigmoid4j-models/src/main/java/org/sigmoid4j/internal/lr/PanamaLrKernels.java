@@ -164,6 +164,7 @@ public final class PanamaLrKernels implements LrKernels {
         final double[][] shiftedRows = new double[lanes][];
         long call;
         double[] acc = new double[0];
+        double[] acc2 = new double[0];
         double[] row = new double[0];
 
         double[] shiftedW(double[] w, int wOff, int d, int lead) {
@@ -186,6 +187,14 @@ public final class PanamaLrKernels implements LrKernels {
             }
             java.util.Arrays.fill(acc, 0, len, 0.0);
             return acc;
+        }
+
+        double[] acc2(int len) {
+            if (acc2.length < len) {
+                acc2 = new double[len];
+            }
+            java.util.Arrays.fill(acc2, 0, len, 0.0);
+            return acc2;
         }
 
         /** The row at a, placed at lead in a zeroed buffer of whole vectors (for rows at the array's ends). */
@@ -272,6 +281,18 @@ public final class PanamaLrKernels implements LrKernels {
      */
     @Override
     public void accumulate(double[] r, int rOff, int rows, double[] x, int xOff, int d, double[] g, int gOff) {
+        accumulateByLead(r, rOff, null, rows, x, xOff, d, g, gOff, 0);
+    }
+
+    /** Both residual vectors in one sweep: each x vector loaded once for the two (the first pass's ∇F(0)). */
+    @Override
+    public void accumulate2(double[] r, double[] r2, int rows, double[] x, int xOff, int d, double[] g, int gOff, int g2Off) {
+        accumulateByLead(r, 0, r2, rows, x, xOff, d, g, gOff, g2Off);
+    }
+
+    /** {@link #accumulate} of r, and of r2 into g at g2Off when r2 is not null, with the same sums for each. */
+    private static void accumulateByLead(double[] r, int rOff, double[] r2, int rows, double[] x, int xOff, int d,
+                                         double[] g, int gOff, int g2Off) {
         Grid grid = GRID.get();
         final int period = lanes / gcd(d, lanes);
         final int step = period * d;
@@ -280,6 +301,7 @@ public final class PanamaLrKernels implements LrKernels {
             final int lead = lead(a0);
             final int nv = vectors(lead, d);
             final double[] acc = grid.acc(nv * lanes);
+            final double[] acc2 = r2 == null ? null : grid.acc2(nv * lanes);
             // rows ph, ph + period, …; [first, last) of them have all their vectors inside x
             int count = (rows - ph + period - 1) / period;
             int first = 0;
@@ -291,14 +313,22 @@ public final class PanamaLrKernels implements LrKernels {
                 last--;
             }
             for (int i = 0; i < first; i++) {
-                addPaddedRow(grid, r[rOff + ph + i * period], x, a0 + i * step, d, lead, nv, acc);
+                addPaddedRow(grid, r, rOff + ph + i * period, r2, ph + i * period, x, a0 + i * step, d, lead, nv, acc, acc2);
             }
-            strips(r, rOff + ph + first * period, period, last - first, x, a0 + first * step - lead, step, nv, acc);
+            int from = ph + first * period;
+            if (r2 == null) {
+                strips(r, rOff + from, period, last - first, x, a0 + first * step - lead, step, nv, acc);
+            } else {
+                strips2(r, r2, from, period, last - first, x, a0 + first * step - lead, step, nv, acc, acc2);
+            }
             for (int i = last; i < count; i++) {
-                addPaddedRow(grid, r[rOff + ph + i * period], x, a0 + i * step, d, lead, nv, acc);
+                addPaddedRow(grid, r, rOff + ph + i * period, r2, ph + i * period, x, a0 + i * step, d, lead, nv, acc, acc2);
             }
             for (int j = 0; j < d; j++) {
                 g[gOff + j] += acc[lead + j];
+            }
+            for (int j = 0; acc2 != null && j < d; j++) {
+                g[g2Off + j] += acc2[lead + j];
             }
         }
     }
@@ -334,11 +364,72 @@ public final class PanamaLrKernels implements LrKernels {
         }
     }
 
-    private static void addPaddedRow(Grid grid, double ri, double[] x, int a, int d, int lead, int nv, double[] acc) {
+    /** {@link #strips} for two residual vectors (rows from … of both), each x vector loaded once. */
+    private static void strips2(double[] r, double[] r2, int from, int rStep, int count, double[] x, int v, int step, int nv,
+                                double[] acc, double[] acc2) {
+        int k = 0;
+        for (; k + 4 <= nv; k += 4) {
+            final int e = k * lanes;
+            DoubleVector g0 = DoubleVector.fromArray(sp, acc, e);
+            DoubleVector g1 = DoubleVector.fromArray(sp, acc, e + lanes);
+            DoubleVector g2 = DoubleVector.fromArray(sp, acc, e + 2 * lanes);
+            DoubleVector g3 = DoubleVector.fromArray(sp, acc, e + 3 * lanes);
+            DoubleVector h0 = DoubleVector.fromArray(sp, acc2, e);
+            DoubleVector h1 = DoubleVector.fromArray(sp, acc2, e + lanes);
+            DoubleVector h2 = DoubleVector.fromArray(sp, acc2, e + 2 * lanes);
+            DoubleVector h3 = DoubleVector.fromArray(sp, acc2, e + 3 * lanes);
+            for (int i = 0, o = v + e; i < count; i++, o += step) {
+                DoubleVector u = DoubleVector.broadcast(sp, r[from + i * rStep]);
+                DoubleVector t = DoubleVector.broadcast(sp, r2[from + i * rStep]);
+                DoubleVector x0 = DoubleVector.fromArray(sp, x, o);
+                DoubleVector x1 = DoubleVector.fromArray(sp, x, o + lanes);
+                DoubleVector x2 = DoubleVector.fromArray(sp, x, o + 2 * lanes);
+                DoubleVector x3 = DoubleVector.fromArray(sp, x, o + 3 * lanes);
+                g0 = x0.fma(u, g0);
+                g1 = x1.fma(u, g1);
+                g2 = x2.fma(u, g2);
+                g3 = x3.fma(u, g3);
+                h0 = x0.fma(t, h0);
+                h1 = x1.fma(t, h1);
+                h2 = x2.fma(t, h2);
+                h3 = x3.fma(t, h3);
+            }
+            g0.intoArray(acc, e);
+            g1.intoArray(acc, e + lanes);
+            g2.intoArray(acc, e + 2 * lanes);
+            g3.intoArray(acc, e + 3 * lanes);
+            h0.intoArray(acc2, e);
+            h1.intoArray(acc2, e + lanes);
+            h2.intoArray(acc2, e + 2 * lanes);
+            h3.intoArray(acc2, e + 3 * lanes);
+        }
+        for (; k < nv; k++) {
+            final int e = k * lanes;
+            DoubleVector g0 = DoubleVector.fromArray(sp, acc, e);
+            DoubleVector h0 = DoubleVector.fromArray(sp, acc2, e);
+            for (int i = 0, o = v + e; i < count; i++, o += step) {
+                DoubleVector x0 = DoubleVector.fromArray(sp, x, o);
+                g0 = x0.fma(DoubleVector.broadcast(sp, r[from + i * rStep]), g0);
+                h0 = x0.fma(DoubleVector.broadcast(sp, r2[from + i * rStep]), h0);
+            }
+            g0.intoArray(acc, e);
+            h0.intoArray(acc2, e);
+        }
+    }
+
+    /** acc += r[ri]·row and, when r2 is not null, acc2 += r2[r2i]·row, for the row at a (through a padded copy). */
+    private static void addPaddedRow(Grid grid, double[] r, int ri, double[] r2, int r2i, double[] x, int a, int d, int lead,
+                                     int nv, double[] acc, double[] acc2) {
         double[] row = grid.paddedRow(x, a, d, lead);
-        DoubleVector u = DoubleVector.broadcast(sp, ri);
+        DoubleVector u = DoubleVector.broadcast(sp, r[ri]);
         for (int e = 0; e < nv * lanes; e += lanes) {
             DoubleVector.fromArray(sp, row, e).fma(u, DoubleVector.fromArray(sp, acc, e)).intoArray(acc, e);
+        }
+        if (r2 != null) {
+            DoubleVector t = DoubleVector.broadcast(sp, r2[r2i]);
+            for (int e = 0; e < nv * lanes; e += lanes) {
+                DoubleVector.fromArray(sp, row, e).fma(t, DoubleVector.fromArray(sp, acc2, e)).intoArray(acc2, e);
+            }
         }
     }
 
