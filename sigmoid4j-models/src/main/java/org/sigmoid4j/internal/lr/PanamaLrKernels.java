@@ -268,10 +268,10 @@ public final class PanamaLrKernels implements LrKernels {
         return s;
     }
 
-    /** One past the last element of the grid vectors of the row at a. */
-    private static int gridEnd(int a, int d) {
+    /** One past the last element of the grid vectors of the row at a (long: it may pass the largest index). */
+    private static long gridEnd(int a, int d) {
         int lead = lead(a);
-        return a - lead + vectors(lead, d) * lanes;
+        return (long) a - lead + (long) vectors(lead, d) * lanes;
     }
 
     /**
