@@ -157,15 +157,12 @@ public final class PanamaLrKernels implements LrKernels {
 
     /** Per-thread buffers of the grid kernels, grown on demand. */
     private static final class Grid {
-        /** shifted[lead]: w placed at lead …, zero elsewhere; valid for the call whose stamp it holds. */
+        private static final int ACC = 0, ACC2 = 1, ROW = 2;
+        private final double[][] buffers = {new double[0], new double[0], new double[0]};
+        /** shifted[lead]: w placed at lead …, zero elsewhere. */
         final double[][] shifted = new double[lanes][];
-        final long[] stamp = new long[lanes];
         /** The shifted w of the rows of one margins call, by row index modulo the lead period. */
         final double[][] shiftedRows = new double[lanes][];
-        long call;
-        double[] acc = new double[0];
-        double[] acc2 = new double[0];
-        double[] row = new double[0];
 
         double[] shiftedW(double[] w, int wOff, int d, int lead) {
             int len = vectors(lead, d) * lanes;
@@ -173,37 +170,31 @@ public final class PanamaLrKernels implements LrKernels {
             if (s == null || s.length < len) {
                 s = shifted[lead] = new double[len];
             }
-            if (stamp[lead] != call) {
-                java.util.Arrays.fill(s, 0.0);
-                System.arraycopy(w, wOff, s, lead, d);
-                stamp[lead] = call;
-            }
+            java.util.Arrays.fill(s, 0.0);
+            System.arraycopy(w, wOff, s, lead, d);
             return s;
         }
 
-        double[] acc(int len) {
-            if (acc.length < len) {
-                acc = new double[len];
+        /** Buffer {@code which}, at least len long, its first len entries zero. */
+        private double[] zeroed(int which, int len) {
+            if (buffers[which].length < len) {
+                buffers[which] = new double[len];
             }
-            java.util.Arrays.fill(acc, 0, len, 0.0);
-            return acc;
+            java.util.Arrays.fill(buffers[which], 0, len, 0.0);
+            return buffers[which];
+        }
+
+        double[] acc(int len) {
+            return zeroed(ACC, len);
         }
 
         double[] acc2(int len) {
-            if (acc2.length < len) {
-                acc2 = new double[len];
-            }
-            java.util.Arrays.fill(acc2, 0, len, 0.0);
-            return acc2;
+            return zeroed(ACC2, len);
         }
 
         /** The row at a, placed at lead in a zeroed buffer of whole vectors (for rows at the array's ends). */
         double[] paddedRow(double[] x, int a, int d, int lead) {
-            int len = vectors(lead, d) * lanes;
-            if (row.length < len) {
-                row = new double[len];
-            }
-            java.util.Arrays.fill(row, 0, len, 0.0);
+            double[] row = zeroed(ROW, vectors(lead, d) * lanes);
             System.arraycopy(x, a, row, lead, d);
             return row;
         }
@@ -215,13 +206,12 @@ public final class PanamaLrKernels implements LrKernels {
     @Override
     public void margins(double[] x, int xOff, int rows, int d, double[] w, int wOff, double b, double[] out, int outOff) {
         Grid grid = GRID.get();
-        grid.call++;
         double[] tmp = SCRATCH.get();
         final int period = lanes / gcd(d, lanes);
-        final double[][] shifted = grid.shiftedRows;
+        // rows q and q + period have the same lead, so the same shifted w
+        final double[][] wOfPhase = grid.shiftedRows;
         for (int q = 0; q < Math.min(period, rows); q++) {
-            int lead = lead(xOff + q * d);
-            shifted[q] = grid.shiftedW(w, wOff, d, lead);
+            wOfPhase[q] = grid.shiftedW(w, wOff, d, lead(xOff + q * d));
         }
         // rows [safeFrom, safeTo) have all their grid vectors inside x
         int safeFrom = 0;
@@ -238,8 +228,8 @@ public final class PanamaLrKernels implements LrKernels {
             final int lead = lead(a);
             final int nv = vectors(lead, d);
             final double s = q >= safeFrom && q < safeTo
-                    ? gridDot(x, a - lead, shifted[ph], nv, tmp)
-                    : gridDot(grid.paddedRow(x, a, d, lead), 0, shifted[ph], nv, tmp);
+                    ? gridDot(x, a - lead, wOfPhase[ph], nv, tmp)
+                    : gridDot(grid.paddedRow(x, a, d, lead), 0, wOfPhase[ph], nv, tmp);
             out[outOff + q] = b + s;
             if (++ph == period) {
                 ph = 0;
