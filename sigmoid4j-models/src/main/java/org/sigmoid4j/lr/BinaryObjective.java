@@ -15,8 +15,11 @@ final class BinaryObjective extends Objective {
 
     /** Rows per inner block (the vector kernels run over blocks of margins). */
     static final int BLOCK = 256;
-    /** Rows per block of a subsample view. */
-    static final int VIEW_BLOCK = 256;
+    /**
+     * Rows per block of a subsample view: 800 KB at 100 features, a run long enough for the
+     * hardware prefetcher (the subsample's passes took 10–15 % longer per row with 256-row blocks).
+     */
+    static final int VIEW_BLOCK = 1024;
 
     private final double[] x;
     /** Rows of this objective (of the view when {@code stride} > 1). */

@@ -90,9 +90,9 @@ class SubsampleStartTest {
     void aOneClassSubsampleFallsBackToAColdStart() {
         double[][] p = problem(13, false);
         double[] y = p[1];
-        // class 1 only outside the sampled blocks (every tenth block of 256 rows)
+        // class 1 only outside the sampled blocks (every tenth block of VIEW_BLOCK rows)
         for (int i = 0; i < N; i++) {
-            if ((i / 256) % 10 == 0) {
+            if ((i / BinaryObjective.VIEW_BLOCK) % 10 == 0) {
                 y[i] = 0;
             }
         }
@@ -107,7 +107,8 @@ class SubsampleStartTest {
     @Test
     void aNonFiniteValueIsNamedWhereverItIs() {
         double[][] p = problem(14, false);
-        for (int row : new int[] {5, 300, N - 1}) { // block 0 is sampled, block 1 is not
+        // block 0 is sampled, block 1 is not
+        for (int row : new int[] {5, BinaryObjective.VIEW_BLOCK + 44, N - 1}) {
             double[] x = p[0].clone();
             x[row * D + 3] = Double.NaN;
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
