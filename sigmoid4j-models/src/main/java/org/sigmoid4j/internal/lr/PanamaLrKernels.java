@@ -138,8 +138,10 @@ public final class PanamaLrKernels implements LrKernels {
      * first lead lanes belong to the row before and whose last lanes to the row after. The
      * margins multiply those lanes by zeros (a copy of w shifted by lead, zero outside the row);
      * the gradient accumulates them into lanes of a shifted accumulator that are never read.
-     * Rows whose vectors would reach outside the array (the first and last rows) are copied into
-     * a zero-padded buffer first, which gives the same sums. Every row of a given lead is summed
+     * (A non-finite neighbour makes the margin NaN, 0·∞; the fit then reports that value of x, as
+     * it does for any non-finite feature.) Rows whose vectors would reach outside the array (the
+     * first and last rows) are copied into a zero-padded buffer first, which gives the same sums.
+     * Every row of a given lead is summed
      * in the same order whatever block it is in, and the fold of the accumulators into g is in a
      * fixed order, so results stay deterministic.
      */
