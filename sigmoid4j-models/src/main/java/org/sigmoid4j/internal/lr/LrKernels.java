@@ -65,6 +65,20 @@ public interface LrKernels {
     }
 
     /**
+     * {@link #logistic} of a block of raw margins m[0 … len) (the linear predictors) of rows with
+     * labels y[yOff …], 0 or 1: signᵢ = 1 − 2yᵢ is applied in the kernel (no separate pass over
+     * the block); r and dd are indexed from 0, w from wOff. m may be overwritten.
+     */
+    default double logisticOfLabels(double[] m, double[] y, int yOff, double[] w, int wOff, int len, double[] r, double[] dd) {
+        double[] sign = new double[len];
+        for (int i = 0; i < len; i++) {
+            sign[i] = 1.0 - 2.0 * y[yOff + i];
+            m[i] *= sign[i];
+        }
+        return logistic(m, sign, 0, w, wOff, len, r, dd);
+    }
+
+    /**
      * The logistic terms of a block (indices off … off+len−1 of m, sign, r, dd; wOff … of w),
      * from signed margins m (loss = softplus(m)): returns
      * Σᵢ wᵢ·softplus(mᵢ); writes rᵢ = wᵢ·signᵢ·σ(mᵢ) (the loss gradient with respect to the linear

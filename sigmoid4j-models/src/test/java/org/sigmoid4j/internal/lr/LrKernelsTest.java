@@ -69,6 +69,42 @@ class LrKernelsTest {
         }
     }
 
+    /** Signing the margins in the kernel from 0/1 labels gives the same bits as signing them first. */
+    @Test
+    void logisticOfLabelsEqualsLogisticOfSignedMargins() {
+        SplittableRandom r = new SplittableRandom(13);
+        for (int len : new int[] {1, 3, 7, 8, 9, 16, 31, 256}) {
+            int yOff = 5;
+            double[] y = new double[yOff + len];
+            double[] w = new double[yOff + len];
+            double[] m = new double[len];
+            for (int i = 0; i < len; i++) {
+                y[yOff + i] = r.nextInt(2);
+                w[yOff + i] = r.nextDouble() * 2;
+                m[i] = r.nextGaussian() * 8;
+            }
+            for (LrKernels k : IMPLS) {
+                for (double[] weights : new double[][] {null, w}) {
+                    double[] signed = new double[len];
+                    double[] sign = new double[len];
+                    for (int i = 0; i < len; i++) {
+                        sign[i] = 1 - 2 * y[yOff + i];
+                        signed[i] = m[i] * sign[i];
+                    }
+                    double[] r1 = new double[len], d1 = new double[len], r2 = new double[len], d2 = new double[len];
+                    double l1 = k.logistic(signed, sign, 0, weights, yOff, len, r1, d1);
+                    double l2 = k.logisticOfLabels(m.clone(), y, yOff, weights, yOff, len, r2, d2);
+                    String what = k.name() + " len " + len + (weights == null ? "" : " weighted");
+                    assertEquals(l1, l2, 0.0, what + " loss");
+                    for (int i = 0; i < len; i++) {
+                        assertEquals(r1[i], r2[i], 0.0, what + " r " + i);
+                        assertEquals(d1[i], d2[i], 0.0, what + " dd " + i);
+                    }
+                }
+            }
+        }
+    }
+
     /**
      * Every row length against every lane count's grid (d below, at and around the vector length,
      * and 100, whose rows alternate between two grid positions), for blocks at the start, the
