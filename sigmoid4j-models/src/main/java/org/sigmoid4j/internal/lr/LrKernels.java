@@ -21,12 +21,6 @@ public interface LrKernels {
     void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n);
 
     /**
-     * y[yOff+i] += Σ_{q&lt;4} r[rOff+q]·x[xOff+q·d+i], i &lt; d: the gradient contribution of four
-     * consecutive rows, y loaded and stored once.
-     */
-    void axpy4(double[] r, int rOff, double[] x, int xOff, int d, double[] y, int yOff);
-
-    /**
      * Upper triangle (k ≥ j) of H += Σ_{q&lt;4} u[q]·a_q·a_qᵀ, where a_q = a[q·p … q·p+p) and H is
      * p × p row-major.
      */
@@ -43,16 +37,11 @@ public interface LrKernels {
         }
     }
 
-    /** g[gOff+j] += Σᵢ r[rOff+i]·x[xOff+i·d+j] for a block of rows (four at a time, then one by one). */
-    default void accumulate(double[] r, int rOff, int rows, double[] x, int xOff, int d, double[] g, int gOff) {
-        int i = 0;
-        for (; i + 4 <= rows; i += 4) {
-            axpy4(r, rOff + i, x, xOff + i * d, d, g, gOff);
-        }
-        for (; i < rows; i++) {
-            axpy(r[rOff + i], x, xOff + i * d, g, gOff, d);
-        }
-    }
+    /**
+     * g[gOff+j] += Σᵢ r[rOff+i]·x[xOff+i·d+j] for a block of rows, each sum in an order fixed by
+     * the rows' positions in x and the block.
+     */
+    void accumulate(double[] r, int rOff, int rows, double[] x, int xOff, int d, double[] g, int gOff);
 
     /**
      * {@link #accumulate} of two residual vectors over the same rows at once (each row read once):

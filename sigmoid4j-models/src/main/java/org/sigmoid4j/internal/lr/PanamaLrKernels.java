@@ -263,15 +263,8 @@ public final class PanamaLrKernels implements LrKernels {
         for (int q = 0; q < Math.min(period, rows); q++) {
             wOfPhase[q] = grid.shiftedW(w, wOff, d, lead(xOff + q * d));
         }
-        // rows [safeFrom, safeTo) have all their grid vectors inside x
-        int safeFrom = 0;
-        while (safeFrom < rows && xOff + safeFrom * d - lead(xOff + safeFrom * d) < 0) {
-            safeFrom++;
-        }
-        int safeTo = rows;
-        while (safeTo > safeFrom && gridEnd(xOff + (safeTo - 1) * d, d) > x.length) {
-            safeTo--;
-        }
+        final int safeFrom = firstInside(xOff, d, rows);
+        final int safeTo = endInside(xOff, d, rows, safeFrom, d, x.length);
         int ph = 0;
         for (int q = 0; q < rows; q++) {
             final int a = xOff + q * d;
@@ -306,6 +299,24 @@ public final class PanamaLrKernels implements LrKernels {
             s += tmp[l];
         }
         return s;
+    }
+
+    /** Of the rows at a0, a0 + step, … (count of them), the first whose grid vectors start inside the array. */
+    private static int firstInside(int a0, int step, int count) {
+        int i = 0;
+        while (i < count && a0 + i * step - lead(a0 + i * step) < 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Of the same rows from {@code first} on, one past the last whose grid vectors end inside an array of length. */
+    private static int endInside(int a0, int step, int count, int first, int d, int length) {
+        int i = count;
+        while (i > first && gridEnd(a0 + (i - 1) * step, d) > length) {
+            i--;
+        }
+        return i;
     }
 
     /** One past the last element of the grid vectors of the row at a (long: it may pass the largest index). */
@@ -343,15 +354,9 @@ public final class PanamaLrKernels implements LrKernels {
             final double[] acc = grid.acc(nv * lanes);
             final double[] acc2 = r2 == null ? null : grid.acc2(nv * lanes);
             // rows ph, ph + period, …; [first, last) of them have all their vectors inside x
-            int count = (rows - ph + period - 1) / period;
-            int first = 0;
-            while (first < count && a0 + first * step - lead < 0) {
-                first++;
-            }
-            int last = count;
-            while (last > first && gridEnd(a0 + (last - 1) * step, d) > x.length) {
-                last--;
-            }
+            final int count = (rows - ph + period - 1) / period;
+            final int first = firstInside(a0, step, count);
+            final int last = endInside(a0, step, count, first, d, x.length);
             for (int i = 0; i < first; i++) {
                 addPaddedRow(grid, r, rOff + ph + i * period, r2, ph + i * period, x, a0 + i * step, d, lead, nv, acc, acc2);
             }
@@ -486,30 +491,6 @@ public final class PanamaLrKernels implements LrKernels {
         }
         for (; i < n; i++) {
             y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
-        }
-    }
-
-    @Override
-    public void axpy4(double[] r, int rOff, double[] x, int xOff, int d, double[] y, int yOff) {
-        DoubleVector r0 = DoubleVector.broadcast(sp, r[rOff]), r1 = DoubleVector.broadcast(sp, r[rOff + 1]);
-        DoubleVector r2 = DoubleVector.broadcast(sp, r[rOff + 2]), r3 = DoubleVector.broadcast(sp, r[rOff + 3]);
-        int o1 = xOff + d, o2 = xOff + 2 * d, o3 = xOff + 3 * d;
-        int i = 0;
-        for (int bound = d - lanes; i <= bound; i += lanes) {
-            DoubleVector acc = DoubleVector.fromArray(sp, y, yOff + i);
-            acc = DoubleVector.fromArray(sp, x, xOff + i).fma(r0, acc);
-            acc = DoubleVector.fromArray(sp, x, o1 + i).fma(r1, acc);
-            acc = DoubleVector.fromArray(sp, x, o2 + i).fma(r2, acc);
-            acc = DoubleVector.fromArray(sp, x, o3 + i).fma(r3, acc);
-            acc.intoArray(y, yOff + i);
-        }
-        for (; i < d; i++) {
-            double acc = y[yOff + i];
-            acc = Math.fma(x[xOff + i], r[rOff], acc);
-            acc = Math.fma(x[o1 + i], r[rOff + 1], acc);
-            acc = Math.fma(x[o2 + i], r[rOff + 2], acc);
-            acc = Math.fma(x[o3 + i], r[rOff + 3], acc);
-            y[yOff + i] = acc;
         }
     }
 

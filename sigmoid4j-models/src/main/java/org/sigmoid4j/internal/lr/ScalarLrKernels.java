@@ -26,8 +26,20 @@ public final class ScalarLrKernels implements LrKernels {
         }
     }
 
+    /** Four rows at a time (g loaded and stored once for the four), then one by one. */
     @Override
-    public void axpy4(double[] r, int rOff, double[] x, int xOff, int d, double[] y, int yOff) {
+    public void accumulate(double[] r, int rOff, int rows, double[] x, int xOff, int d, double[] g, int gOff) {
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            axpy4(r, rOff + i, x, xOff + i * d, d, g, gOff);
+        }
+        for (; i < rows; i++) {
+            axpy(r[rOff + i], x, xOff + i * d, g, gOff, d);
+        }
+    }
+
+    /** y[yOff+i] += Σ_{q<4} r[rOff+q]·x[xOff+q·d+i], i < d. */
+    private static void axpy4(double[] r, int rOff, double[] x, int xOff, int d, double[] y, int yOff) {
         double r0 = r[rOff], r1 = r[rOff + 1], r2 = r[rOff + 2], r3 = r[rOff + 3];
         int o1 = xOff + d, o2 = xOff + 2 * d, o3 = xOff + 3 * d;
         for (int i = 0; i < d; i++) {
